@@ -1,0 +1,71 @@
+# Corridor's front door. `make run` serves the app with demo data; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+PY := $(shell scripts/find-python)
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+VENV := .venv/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run test test-pg lint typecheck check-migrations check-translations check-openapi \
+        messages openapi browser-deps env
+
+help:
+	@echo "make run    - install, migrate, load demo data and serve on http://$(HOST):$(PORT)"
+	@echo "make test   - install what tests need and run the whole suite"
+
+.tools/bin/uv:
+	@test -n "$(PY)" || exit 1
+	$(PY) -m venv .tools
+	.tools/bin/pip install --quiet "uv>=0.5"
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PY)
+	@touch $@
+
+env: $(VENV)/.synced
+	@$(VENV)/python scripts/make_env.py .env
+
+run: env
+	@mkdir -p var
+	$(VENV)/python manage.py migrate --noinput
+	$(VENV)/python manage.py createcachetable
+	$(VENV)/python manage.py seed_demo --if-empty
+	$(VENV)/python manage.py runserver $(HOST):$(PORT)
+
+browser-deps:
+	@scripts/browser-deps
+
+test: $(VENV)/.synced browser-deps
+	$(VENV)/pytest
+
+test-pg: $(VENV)/.synced browser-deps
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/corridor} $(VENV)/pytest
+
+lint: $(VENV)/.synced
+	$(VENV)/ruff check .
+	$(VENV)/ruff format --check corridor/*/services.py corridor/*/selectors.py || true
+
+typecheck: $(VENV)/.synced
+	$(VENV)/mypy corridor
+
+check-migrations: $(VENV)/.synced
+	DJANGO_SETTINGS_MODULE=corridor.settings.test $(VENV)/python manage.py makemigrations --check --dry-run
+
+check-translations: $(VENV)/.synced
+	DJANGO_SETTINGS_MODULE=corridor.settings.test $(VENV)/python scripts/check_translations.py
+
+check-openapi: $(VENV)/.synced
+	DJANGO_SETTINGS_MODULE=corridor.settings.test $(VENV)/python scripts/openapi.py --check
+
+openapi: $(VENV)/.synced
+	DJANGO_SETTINGS_MODULE=corridor.settings.test $(VENV)/python scripts/openapi.py --write
+
+messages: $(VENV)/.synced
+	DJANGO_SETTINGS_MODULE=corridor.settings.test $(VENV)/python manage.py makemessages -l km -l th \
+	  --no-obsolete --add-location file -i ".venv/*" -i ".tools/*" -i "tests/*" -i "*/tests/*"
+	DJANGO_SETTINGS_MODULE=corridor.settings.test $(VENV)/python manage.py compilemessages -l km -l th \
+	  -i ".venv" -i ".tools"

@@ -1,0 +1,157 @@
+"""Reads of cases, always scoped through corridor.accounts.scope.case_q."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from corridor.accounts.scope import Actor, case_q
+from corridor.audit.models import AuditEntry
+from corridor.cases.models import Case, CasePerson, Task, Violation, ViolationType
+from corridor.people.models import PersonIdentifier
+from corridor.people.selectors import blind_indexes_for
+
+SORTS: dict[str, tuple[str, ...]] = {
+    "opened": ("opened_on", "created_at"),
+    "-opened": ("-opened_on", "-created_at"),
+    "updated": ("updated_at",),
+    "-updated": ("-updated_at",),
+    "reference": ("reference",),
+    "-reference": ("-reference",),
+    "status": ("status", "-opened_on"),
+}
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    q: str = ""
+    status: str = ""
+    violation: str = ""
+    sector: str = ""
+    province: str = ""
+    assignee: str = ""
+    opened_from: dt.date | None = None
+    opened_to: dt.date | None = None
+    sort: str = "-opened"
+
+
+def cases_visible_to(actor: Actor) -> QuerySet[Case]:
+    return Case.objects.filter(case_q(actor))
+
+
+def _text_q(text: str) -> Q:
+    folded = text.casefold()
+    by_name = CasePerson.objects.filter(case=OuterRef("pk"), person__search_names__contains=folded)
+    indexes = blind_indexes_for(text)
+    by_identifier = PersonIdentifier.objects.filter(
+        blind_index__in=indexes, person__case_links__case=OuterRef("pk")
+    )
+    return (
+        Q(reference__iexact=text)
+        | Q(title__icontains=text)
+        | Exists(by_name)
+        | Exists(by_identifier)
+    )
+
+
+def case_list(*, actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
+    cases = cases_visible_to(actor)
+    if filters.q.strip():
+        cases = cases.filter(_text_q(filters.q.strip()))
+    if filters.status:
+        cases = cases.filter(status=filters.status)
+    if filters.violation:
+        cases = cases.filter(Exists(Violation.objects.filter(case=OuterRef("pk"), type_id=filters.violation)))
+    if filters.sector:
+        cases = cases.filter(sector=filters.sector)
+    if filters.province:
+        cases = cases.filter(work_province_id=filters.province)
+    if filters.assignee == "none":
+        cases = cases.filter(assigned_to__isnull=True)
+    elif filters.assignee:
+        cases = cases.filter(assigned_to_id=filters.assignee)
+    if filters.opened_from:
+        cases = cases.filter(opened_on__gte=filters.opened_from)
+    if filters.opened_to:
+        cases = cases.filter(opened_on__lte=filters.opened_to)
+    order = SORTS.get(filters.sort, SORTS["-opened"])
+    return cases.select_related("work_province", "assigned_to").prefetch_related(
+        Prefetch(
+            "person_links",
+            queryset=CasePerson.objects.filter(role="worker").select_related("person"),
+            to_attr="worker_links",
+        ),
+    ).order_by(*order, "pk")
+
+
+def case_get(*, actor: Actor, case_id: UUID | str) -> Case | None:
+    return (
+        cases_visible_to(actor)
+        .select_related("organisation", "work_province", "assigned_to")
+        .filter(pk=case_id)
+        .first()
+    )
+
+
+def case_detail_parts(*, case: Case) -> dict[str, object]:
+    """Everything the detail page shows, each part in one query."""
+    return {
+        "people": list(
+            case.person_links.select_related("person", "person__home_province", "person__current_province")
+            .prefetch_related("person__documents", "person__identifiers")
+        ),
+        "parties": list(
+            case.party_links.select_related("employer", "workplace", "workplace__province", "recruiter")
+        ),
+        "violations": list(case.violations.select_related("type")),
+        "events": list(case.events.all()),
+        "notes": list(case.notes.select_related("created_by")),
+        "tasks": list(case.tasks.select_related("assignee")),
+        "attachments": list(case.attachments.select_related("created_by")),
+        "outcomes": list(case.outcomes.all()),
+    }
+
+
+def case_history(*, actor: Actor, case: Case) -> QuerySet[AuditEntry]:
+    if not actor.can("case.view_history"):
+        return AuditEntry.objects.none()
+    return AuditEntry.objects.filter(case_id=case.pk).exclude(action="view").order_by("-id")
+
+
+def violation_types() -> QuerySet[ViolationType]:
+    return ViolationType.objects.all()
+
+
+def my_open_cases(*, actor: Actor) -> QuerySet[Case]:
+    if actor.user is None:
+        return Case.objects.none()
+    return (
+        cases_visible_to(actor)
+        .filter(assigned_to=actor.user)
+        .exclude(status__in=["closed", "closed_referred"])
+        .select_related("work_province")
+        .order_by("-updated_at")
+    )
+
+
+def my_open_tasks(*, actor: Actor) -> QuerySet[Task]:
+    if actor.user is None:
+        return Task.objects.none()
+    return (
+        Task.objects.filter(case_q(actor, prefix="case__"), assignee=actor.user, done_at__isnull=True)
+        .select_related("case")
+        .order_by("due_on", "created_at")
+    )
+
+
+def status_counts(*, actor: Actor) -> dict[str, int]:
+    rows = cases_visible_to(actor).values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+def today() -> dt.date:
+    return timezone.localdate()

@@ -1,0 +1,141 @@
+"""People in cases: names in several scripts, identifiers encrypted with blind indexes, documents."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from corridor.core.fields import EncryptedTextField
+from corridor.core.models import BaseModel
+
+
+class Gender(models.TextChoices):
+    # HTCDS v2.0 prs_Gender picklist.
+    FEMININE = "Feminine", _("Female")
+    MASCULINE = "Masculine", _("Male")
+    TRANSGENDER_FEMININE = "TransgenderFeminine", _("Transgender female")
+    TRANSGENDER_MASCULINE = "TransgenderMasculine", _("Transgender male")
+    NON_CONFORMING = "NonConforming", _("Gender non-conforming")
+    UNKNOWN = "NonSpecifiedUnknown", _("Not specified or unknown")
+
+
+class MigrationChannel(models.TextChoices):
+    MOU = "mou", _("MOU recruitment (passport, visa, work permit)")
+    PINK_CARD = "pink_card", _("Registered in Thailand (pink card)")
+    BORDER_PASS = "border_pass", _("Border pass (seasonal or daily work)")
+    IRREGULAR = "irregular", _("Irregular entry")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class Person(BaseModel):
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="people")
+    name_latin = models.CharField(_("name in Latin letters"), max_length=200, blank=True)
+    name_km = models.CharField(_("name in Khmer script"), max_length=200, blank=True)
+    name_th = models.CharField(_("name in Thai script"), max_length=200, blank=True)
+    # Casefolded copy of every name, for one-column search in any script.
+    search_names = models.CharField(max_length=620, blank=True, editable=False)
+    gender = models.CharField(_("gender"), max_length=24, choices=Gender.choices, default=Gender.UNKNOWN)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    estimated_age = models.PositiveSmallIntegerField(
+        _("estimated age"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+    citizenship = models.CharField(_("citizenship"), max_length=2, default="KH")
+    languages = models.CharField(_("languages spoken"), max_length=60, blank=True)
+    home_province = models.ForeignKey(
+        "core.Province",
+        verbose_name=_("home province in Cambodia"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"country": "KH"},
+    )
+    home_district = models.CharField(_("home district"), max_length=100, blank=True)
+    home_commune = models.CharField(_("home commune"), max_length=100, blank=True)
+    home_village = models.CharField(_("home village"), max_length=100, blank=True)
+    current_province = models.ForeignKey(
+        "core.Province",
+        verbose_name=_("current province in Thailand"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"country": "TH"},
+    )
+    migration_channel = models.CharField(
+        _("migration channel"), max_length=20, choices=MigrationChannel.choices, default=MigrationChannel.UNKNOWN
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["name_latin", "name_km"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                condition=~(models.Q(name_latin="") & models.Q(name_km="") & models.Q(name_th="")),
+                name="person_has_a_name",
+            )
+        ]
+
+    @property
+    def display_name(self) -> str:
+        return self.name_latin or self.name_km or self.name_th
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class DocumentKind(models.TextChoices):
+    PASSPORT = "passport", _("Passport")
+    NATIONAL_ID = "national_id", _("Cambodian ID card")
+    WORK_PERMIT = "work_permit", _("Thai work permit")
+    PINK_CARD = "pink_card", _("Pink card")
+    BORDER_PASS = "border_pass", _("Border pass")
+    VISA = "visa", _("Visa")
+    OTHER = "other", _("Other document")
+
+
+class DocumentHolder(models.TextChoices):
+    WORKER = "worker", _("The worker")
+    EMPLOYER = "employer", _("The employer")
+    RECRUITER = "recruiter", _("A recruiter or broker")
+    OTHER = "other", _("Someone else")
+    LOST = "lost", _("Lost or destroyed")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class PersonDocument(BaseModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("document"), max_length=20, choices=DocumentKind.choices)
+    held_by = models.CharField(_("held by"), max_length=20, choices=DocumentHolder.choices)
+    notes = models.CharField(_("notes"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["kind"]
+
+    @property
+    def is_retained(self) -> bool:
+        return self.held_by in {DocumentHolder.EMPLOYER, DocumentHolder.RECRUITER, DocumentHolder.OTHER}
+
+
+class IdentifierKind(models.TextChoices):
+    PASSPORT = "passport", _("Passport number")
+    NATIONAL_ID = "kh_national_id", _("Cambodian ID number")
+    WORK_PERMIT = "th_work_permit", _("Thai work permit number")
+    PINK_CARD = "pink_card", _("Pink card number")
+    PHONE = "phone", _("Phone number")
+
+
+class PersonIdentifier(BaseModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
+    kind = models.CharField(_("kind"), max_length=20, choices=IdentifierKind.choices)
+    value = EncryptedTextField(_("number"))
+    blind_index = models.CharField(max_length=64, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "kind", "blind_index"], name="identifier_unique_per_person"),
+        ]

@@ -1,0 +1,43 @@
+"""Reads of people, scoped by corridor.accounts.scope."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+
+from corridor.accounts.scope import Actor, person_q
+from corridor.core.crypto import blind_index
+from corridor.people.identifiers import normalise_identifier
+from corridor.people.models import IdentifierKind, Person
+
+
+def people_visible_to(actor: Actor) -> QuerySet[Person]:
+    return Person.objects.filter(person_q(actor))
+
+
+def person_get(*, actor: Actor, person_id: UUID | str) -> Person | None:
+    return people_visible_to(actor).filter(pk=person_id).first()
+
+
+def blind_indexes_for(raw: str) -> list[str]:
+    """Every blind index the text could match, whatever kind of identifier it is."""
+    indexes = []
+    for kind in IdentifierKind.values:
+        try:
+            indexes.append(blind_index(normalise_identifier(kind, raw), kind=kind))
+        except ValidationError:
+            continue
+    return indexes
+
+
+def people_search(*, actor: Actor, text: str) -> QuerySet[Person]:
+    """Name fragment in any script, or an exact identifier number."""
+    text = text.strip()
+    visible = people_visible_to(actor)
+    if not text:
+        return visible.none()
+    by_name = visible.filter(search_names__contains=text.casefold())
+    by_identifier = visible.filter(identifiers__blind_index__in=blind_indexes_for(text))
+    return (by_name | by_identifier).distinct()

@@ -1,0 +1,128 @@
+"""Every write to people: create, edit, identifiers and documents, each audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from corridor.accounts.scope import Actor
+from corridor.audit.models import AuditAction
+from corridor.audit.services import audit_record, diff, snapshot
+from corridor.core.crypto import blind_index
+from corridor.people.identifiers import normalise_identifier
+from corridor.people.models import Person, PersonDocument, PersonIdentifier
+
+PERSON_FIELDS = (
+    "name_latin", "name_km", "name_th", "gender", "date_of_birth", "estimated_age", "citizenship",
+    "languages", "home_province", "home_district", "home_commune", "home_village", "current_province",
+    "migration_channel",
+)
+
+
+class StaleEdit(ValidationError):
+    """Someone else saved the record after this form was opened."""
+
+
+def search_names_for(*names: str) -> str:
+    return " | ".join(name.casefold().strip() for name in names if name and name.strip())
+
+
+def _require(actor: Actor, capability: str) -> None:
+    if not actor.can(capability):
+        raise PermissionDenied(capability)
+
+
+def _validate(person: Person) -> None:
+    if not (person.name_latin.strip() or person.name_km.strip() or person.name_th.strip()):
+        raise ValidationError({"name_latin": _("Enter the person's name in at least one script.")})
+    if person.date_of_birth and person.date_of_birth > dt.date.today():
+        raise ValidationError({"date_of_birth": _("The date of birth cannot be in the future.")})
+    if person.home_province_id and not person.home_province_id.startswith("KH-"):
+        raise ValidationError({"home_province": _("Choose a province of Cambodia.")})
+    if person.current_province_id and not person.current_province_id.startswith("TH-"):
+        raise ValidationError({"current_province": _("Choose a province of Thailand.")})
+    person.full_clean(exclude=["organisation", "created_by", "search_names"])
+
+
+@transaction.atomic
+def person_create(*, actor: Actor, **values: Any) -> Person:
+    _require(actor, "person.edit")
+    person = Person(organisation=actor.organisation, created_by=actor.user, **values)
+    _validate(person)
+    person.search_names = search_names_for(person.name_latin, person.name_km, person.name_th)
+    person.save()
+    audit_record(actor=actor, action=AuditAction.CREATE, obj=person,
+                 changes=diff({}, snapshot(person, PERSON_FIELDS)), summary="person added")
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor: Actor, person: Person, version: int, **values: Any) -> Person:
+    _require(actor, "person.edit")
+    if person.organisation_id != actor.organisation.pk:
+        raise PermissionDenied("other organisation")
+    before = snapshot(person, PERSON_FIELDS)
+    for name, value in values.items():
+        if name not in PERSON_FIELDS:
+            raise ValidationError(f"unknown field {name}")
+        setattr(person, name, value)
+    _validate(person)
+    person.search_names = search_names_for(person.name_latin, person.name_km, person.name_th)
+    updated = Person.objects.filter(pk=person.pk, version=version).update(
+        **{name: getattr(person, getattr(Person._meta.get_field(name), "attname", name)) for name in values}
+        | {"search_names": person.search_names, "version": version + 1}
+    )
+    if updated == 0:
+        raise StaleEdit(_("Someone else changed this person while you were editing. Reload to see their changes."))
+    person.version = version + 1
+    audit_record(actor=actor, action=AuditAction.UPDATE, obj=person,
+                 changes=diff(before, snapshot(person, PERSON_FIELDS)), summary="person changed")
+    return person
+
+
+@transaction.atomic
+def identifier_add(*, actor: Actor, person: Person, kind: str, value: str) -> PersonIdentifier:
+    _require(actor, "person.edit")
+    if person.organisation_id != actor.organisation.pk:
+        raise PermissionDenied("other organisation")
+    normalised = normalise_identifier(kind, value)
+    identifier = PersonIdentifier(
+        person=person, kind=kind, value=normalised, blind_index=blind_index(normalised, kind=kind),
+        created_by=actor.user,
+    )
+    try:
+        with transaction.atomic():
+            identifier.save()
+    except IntegrityError:
+        raise ValidationError({"value": _("This number is already recorded for this person.")}) from None
+    # The number itself never goes into the audit log, only that one was added.
+    audit_record(actor=actor, action=AuditAction.CREATE, obj=identifier, summary=f"identifier ({kind}) added",
+                 changes={"person": [None, str(person.pk)]})
+    return identifier
+
+
+@transaction.atomic
+def identifier_remove(*, actor: Actor, identifier: PersonIdentifier) -> None:
+    _require(actor, "person.edit")
+    if identifier.person.organisation_id != actor.organisation.pk:
+        raise PermissionDenied("other organisation")
+    audit_record(actor=actor, action=AuditAction.DELETE, obj=identifier,
+                 summary=f"identifier ({identifier.kind}) removed")
+    identifier.delete()
+
+
+@transaction.atomic
+def document_record(*, actor: Actor, person: Person, kind: str, held_by: str, notes: str = "") -> PersonDocument:
+    _require(actor, "person.edit")
+    if person.organisation_id != actor.organisation.pk:
+        raise PermissionDenied("other organisation")
+    document = PersonDocument(person=person, kind=kind, held_by=held_by, notes=notes, created_by=actor.user)
+    document.full_clean(exclude=["person", "created_by"])
+    document.save()
+    audit_record(actor=actor, action=AuditAction.CREATE, obj=document,
+                 changes={"kind": [None, kind], "held_by": [None, held_by]}, summary="document recorded")
+    return document
