@@ -4,14 +4,16 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from corridor.accounts.capabilities import ROLE_CAPABILITIES
 from corridor.accounts.selectors import memberships_of
 
 
 def actor(request: HttpRequest) -> dict[str, Any]:
     current = getattr(request, "actor", None)
-    if current is None or not request.user.is_authenticated:
-        return {"actor": None}
+    if not request.user.is_authenticated or current is None:
+        return {"actor": None, "caps": frozenset()}
     return {
         "actor": current,
+        "caps": ROLE_CAPABILITIES.get(current.role, frozenset()),
         "my_memberships": lambda: list(memberships_of(request.user)),  # type: ignore[arg-type]
     }

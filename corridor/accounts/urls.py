@@ -1,4 +1,13 @@
 from django.urls import path
 
+from corridor.accounts import views
+
 app_name = "accounts"
-urlpatterns: list = []
+urlpatterns = [
+    path("members", views.members, name="members"),
+    path("members/<uuid:membership_id>/role", views.member_role, name="member_role"),
+    path("members/<uuid:membership_id>/deactivate", views.member_deactivate, name="member_deactivate"),
+    path("api-tokens", views.api_tokens, name="api_tokens"),
+    path("api-tokens/<uuid:token_id>/revoke", views.api_token_revoke, name="api_token_revoke"),
+    path("switch", views.organisation_switch, name="switch"),
+]

@@ -9,9 +9,9 @@ from uuid import UUID
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from corridor.accounts.scope import Actor, case_q
+from corridor.accounts.scope import Actor, case_q, same_organisation_q
 from corridor.audit.models import AuditEntry
-from corridor.cases.models import Case, CasePerson, Task, Violation, ViolationType
+from corridor.cases.models import Attachment, Case, CasePerson, Task, Violation, ViolationType
 from corridor.people.models import PersonIdentifier
 from corridor.people.selectors import blind_indexes_for
 
@@ -149,9 +149,31 @@ def my_open_tasks(*, actor: Actor) -> QuerySet[Task]:
 
 
 def status_counts(*, actor: Actor) -> dict[str, int]:
-    rows = cases_visible_to(actor).values("status").annotate(n=Count("pk"))
+    """Counts only, so analysts (aggregates, never identities) see the whole organisation."""
+    if actor.can("aggregates.view"):
+        base = Case.objects.filter(same_organisation_q(actor, "aggregates.view"))
+    else:
+        base = cases_visible_to(actor)
+    rows = base.order_by().values("status").annotate(n=Count("pk"))
     return {row["status"]: row["n"] for row in rows}
 
 
 def today() -> dt.date:
     return timezone.localdate()
+
+
+def violation_get(*, case: Case, violation_id: UUID | str) -> Violation | None:
+    """A violation of a case the caller already loaded through case_get (so already in scope)."""
+    return Violation.objects.filter(case=case, pk=violation_id).select_related("case", "type").first()
+
+
+def task_get(*, case: Case, task_id: UUID | str) -> Task | None:
+    return Task.objects.filter(case=case, pk=task_id).select_related("case").first()
+
+
+def attachment_get(*, actor: Actor, case_id: UUID | str, attachment_id: UUID | str) -> Attachment | None:
+    return (
+        Attachment.objects.filter(case_q(actor, prefix="case__"), case_id=case_id, pk=attachment_id)
+        .select_related("case")
+        .first()
+    )

@@ -44,3 +44,19 @@ def _normalise_phone(text: str) -> str:
 
 def _invalid_phone() -> str:
     raise ValidationError(_("Enter a phone number such as +66 81 234 5678 or 012 345 678."))
+
+
+# Country codes of the corridor: a number written locally ("081…") may have been saved in
+# international form ("+6681…") or the other way round.
+CORRIDOR_COUNTRY_CODES = ("66", "855")
+
+
+def phone_variants(normalised: str) -> set[str]:
+    """Every form under which the same corridor phone number may have been saved."""
+    variants = {normalised}
+    if normalised.startswith("0"):
+        variants.update(f"+{code}{normalised[1:]}" for code in CORRIDOR_COUNTRY_CODES)
+    for code in CORRIDOR_COUNTRY_CODES:
+        if normalised.startswith(f"+{code}"):
+            variants.add("0" + normalised[1 + len(code):])
+    return variants

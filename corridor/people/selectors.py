@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from corridor.accounts.scope import Actor, person_q
 from corridor.core.crypto import blind_index
-from corridor.people.identifiers import normalise_identifier
+from corridor.people.identifiers import normalise_identifier, phone_variants
 from corridor.people.models import IdentifierKind, Person
 
 
@@ -26,9 +26,11 @@ def blind_indexes_for(raw: str) -> list[str]:
     indexes = []
     for kind in IdentifierKind.values:
         try:
-            indexes.append(blind_index(normalise_identifier(kind, raw), kind=kind))
+            normalised = normalise_identifier(kind, raw)
         except ValidationError:
             continue
+        forms = phone_variants(normalised) if kind == IdentifierKind.PHONE else {normalised}
+        indexes.extend(blind_index(form, kind=kind) for form in sorted(forms))
     return indexes
 
 

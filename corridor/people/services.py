@@ -126,3 +126,13 @@ def document_record(*, actor: Actor, person: Person, kind: str, held_by: str, no
     audit_record(actor=actor, action=AuditAction.CREATE, obj=document,
                  changes={"kind": [None, kind], "held_by": [None, held_by]}, summary="document recorded")
     return document
+
+
+@transaction.atomic
+def person_viewed(*, actor: Actor, person: Person) -> None:
+    """A person's page was shown. Whether identifier numbers were shown in clear is part of the entry."""
+    _require(actor, "person.view")
+    revealed = actor.can("person.view_identifiers")
+    audit_record(actor=actor, action=AuditAction.VIEW, obj=person,
+                 summary="person viewed, identifiers shown" if revealed else "person viewed",
+                 changes={"identifiers_shown": [None, revealed]})

@@ -1,4 +1,12 @@
 from django.urls import path
 
+from corridor.people import views
+
 app_name = "people"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("<uuid:person_id>/", views.person_detail, name="detail"),
+    path("<uuid:person_id>/edit", views.person_edit, name="edit"),
+    path("<uuid:person_id>/identifiers", views.identifier_add, name="identifier_add"),
+    path("<uuid:person_id>/documents", views.document_add, name="document_add"),
+]

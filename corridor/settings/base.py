@@ -137,6 +137,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "corridor.core.staticfiles.FontPackageFinder",  # Noto Khmer and Thai from their Python packages
+]
 MEDIA_ROOT = Path(env_str("CORRIDOR_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600, minimum=300)

@@ -1,0 +1,71 @@
+"""CI check: the km and th catalogues are complete (no untranslated or fuzzy entries), compiled
+(.mo matches .po), and contain every string the code marks for translation."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("km", "th")
+
+
+def catalogue_problems(language: str) -> list[str]:
+    po_path = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+    mo_path = po_path.with_suffix(".mo")
+    if not po_path.exists():
+        return [f"{po_path} is missing"]
+    po = polib.pofile(str(po_path))
+    problems = [f"{language}: untranslated: {entry.msgid!r}" for entry in po.untranslated_entries()]
+    problems += [f"{language}: fuzzy: {entry.msgid!r}" for entry in po.fuzzy_entries()]
+    if not mo_path.exists():
+        return [*problems, f"{mo_path} is missing: run `make messages`"]
+    compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+                for e in polib.mofile(str(mo_path))}
+    source = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+              for e in po.translated_entries()}
+    if compiled != source:
+        problems.append(f"{mo_path} is out of date with its .po: run `make messages`")
+    return problems
+
+
+def missing_from_catalogue() -> list[str]:
+    """Strings in the code that `makemessages` would add to the catalogues."""
+    with tempfile.TemporaryDirectory() as scratch:
+        subprocess.run(
+            ["cp", "-r", str(ROOT / "locale"), scratch], check=True,
+        )
+        before = {entry.msgid for entry in polib.pofile(str(ROOT / "locale" / "km" / "LC_MESSAGES" / "django.po"))}
+        result = subprocess.run(
+            [sys.executable, "manage.py", "makemessages", "-l", "km", "--no-obsolete", "--add-location", "file",
+             "-i", ".venv/*", "-i", ".tools/*", "-i", "tests/*", "-i", "*/tests/*", "--no-wrap"],
+            cwd=ROOT, capture_output=True, text=True,
+        )
+        try:
+            if result.returncode != 0:
+                return [f"makemessages failed: {result.stderr.strip()}"]
+            after = {entry.msgid for entry in polib.pofile(str(ROOT / "locale" / "km" / "LC_MESSAGES" / "django.po"))}
+        finally:
+            subprocess.run(["rm", "-rf", str(ROOT / "locale")], check=True)
+            subprocess.run(["cp", "-r", str(Path(scratch) / "locale"), str(ROOT / "locale")], check=True)
+    return [f"not in the catalogues (run `make messages` and translate): {msgid!r}" for msgid in sorted(after - before)]
+
+
+def main() -> int:
+    problems = [problem for language in LANGUAGES for problem in catalogue_problems(language)]
+    problems += missing_from_catalogue()
+    for problem in problems[:200]:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} translation problem(s).")
+        return 1
+    print("Translations: km and th complete and compiled.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
