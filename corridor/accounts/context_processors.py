@@ -15,5 +15,5 @@ def actor(request: HttpRequest) -> dict[str, Any]:
     return {
         "actor": current,
         "caps": ROLE_CAPABILITIES.get(current.role, frozenset()),
-        "my_memberships": lambda: list(memberships_of(request.user)),  # type: ignore[arg-type]
+        "my_memberships": lambda: list(memberships_of(request.user)),
     }

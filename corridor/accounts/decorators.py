@@ -21,7 +21,7 @@ def record_denied(request: HttpRequest, actor: Actor | None) -> None:
 
     user = request.user if request.user.is_authenticated else None
     access_denied(actor=actor, path=request.get_full_path(), user_id=user.pk if user else None,
-                  label=user.email if user else "")  # type: ignore[union-attr]
+                  label=user.email if user else "")
 
 
 def actor_required(capability: str | None = None) -> Callable[[View], View]:

@@ -13,7 +13,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from corridor.accounts.selectors import actor_for_request, user_must_enrol_mfa
@@ -61,7 +60,8 @@ class ActorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.actor = SimpleLazyObject(lambda: actor_for_request(request))  # type: ignore[attr-defined]
+        # Resolved eagerly: a lazy proxy around None would not compare equal to None.
+        request.actor = actor_for_request(request)  # type: ignore[attr-defined]
         return self.get_response(request)
 
 
@@ -78,7 +78,7 @@ class RequireMfaMiddleware:
         if (
             request.user.is_authenticated
             and not request.path.startswith(MFA_EXEMPT_PREFIXES)
-            and user_must_enrol_mfa(request.user)  # type: ignore[arg-type]
+            and user_must_enrol_mfa(request.user)
         ):
             messages.warning(
                 request,

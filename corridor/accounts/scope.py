@@ -68,10 +68,11 @@ def person_q(actor: Actor) -> Q:
     if actor.can("case.view_sensitive"):
         return own
     case_person = apps.get_model("cases", "CasePerson")
-    hidden_link = case_person.objects.filter(person=OuterRef("pk"), case__sensitivity="sensitive").exclude(
-        case__assigned_to=actor.user
-    )
-    return own & ~Exists(hidden_link)
+    hidden_link = case_person.objects.filter(person=OuterRef("pk"), case__sensitivity="sensitive")
+    if actor.user is not None:
+        # An API token has no user, so no sensitive case is "assigned to" it.
+        hidden_link = hidden_link.exclude(case__assigned_to=actor.user)
+    return own & Q(~Exists(hidden_link))
 
 
 def party_q(actor: Actor) -> Q:

@@ -32,7 +32,7 @@ def actor_for_request(request: HttpRequest) -> Actor | None:
     user = request.user
     if not user.is_authenticated:
         return None
-    return actor_for_user(user, request.session.get(SESSION_ORGANISATION_KEY))  # type: ignore[arg-type]
+    return actor_for_user(user, request.session.get(SESSION_ORGANISATION_KEY))
 
 
 def actor_for_token(secret: str) -> Actor | None:

@@ -171,6 +171,14 @@ def _on_unexpected(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpR
     return api.create_response(request, _body("server_error", message), status=500)
 
 
+def method_not_allowed(api: NinjaAPI, request: HttpRequest, allowed: str) -> HttpResponse:
+    message = _("This URL does not accept %(method)s. It accepts: %(allowed)s.") % {
+        "method": request.method, "allowed": allowed}
+    response = api.create_response(request, _body("method_not_allowed", message), status=405)
+    response["Allow"] = allowed
+    return response
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     """Replace django-ninja's handlers. Lookup follows the exception's MRO, so StaleEdit (a
     ValidationError) and AuthenticationError (an HttpError) get their own handlers."""

@@ -33,7 +33,7 @@ BLANK_AS_NONE = BeforeValidator(_blank_as_none)
 Line = Annotated[str, Field(max_length=200), STORABLE]
 RequiredLine = Annotated[str, Field(min_length=1, max_length=200), STORABLE]
 Text = Annotated[str, Field(max_length=10_000), STORABLE]
-ProvinceCode = Annotated[str, Field(min_length=4, max_length=6, examples=["TH-21", "KH-14"]), STORABLE]
+ProvinceCode = Annotated[str, Field(pattern=r"^(KH|TH)-[0-9]{1,2}$", examples=["TH-21", "KH-14"])]
 Version = Annotated[int, Field(ge=1, le=2_147_483_647, description="The version you read; a stale one gives 409.")]
 UserId = Annotated[int, Field(ge=1, le=9_223_372_036_854_775_807)]
 # Amounts travel as strings so that no client rounds them through a binary float.

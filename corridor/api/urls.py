@@ -1,12 +1,16 @@
 """The API assembly: one NinjaAPI, each app's router mounted, one error shape, token auth."""
 
-from django.http import Http404, HttpRequest
+from functools import wraps
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.urls import URLPattern
 from ninja import NinjaAPI, Router
 from ninja.operation import Operation
 
 from corridor.accounts.api import router as accounts_router
 from corridor.api.auth import TokenAuth
-from corridor.api.errors import install_error_handlers
+from corridor.api.errors import install_error_handlers, method_not_allowed
 from corridor.cases.api import router as cases_router
 from corridor.parties.api import router as parties_router
 from corridor.people.api import router as people_router
@@ -17,6 +21,27 @@ class CorridorAPI(NinjaAPI):
         # Endpoint function names are unique and read well in generated clients ("open_case"),
         # unlike django-ninja's default "corridor_cases_api_open_case".
         return operation.view_func.__name__
+
+    @property
+    def urls(self) -> tuple[list[Any], str, str]:
+        patterns, app_name, namespace = super().urls
+        return [self._with_json_405(pattern) for pattern in patterns], app_name, namespace
+
+    def _with_json_405(self, pattern: Any) -> Any:
+        """django-ninja answers a method a URL does not accept with a bare 405; give it the error
+        shape every other failure has."""
+        if not isinstance(pattern, URLPattern):
+            return pattern
+        view = pattern.callback
+
+        @wraps(view)
+        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            response = view(request, *args, **kwargs)
+            if isinstance(response, HttpResponseNotAllowed):
+                return method_not_allowed(self, request, response["Allow"])
+            return response
+
+        return URLPattern(pattern.pattern, checked, pattern.default_args, pattern.name)
 
 
 api = CorridorAPI(

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from corridor.accounts.models import User
 from corridor.cases.lifecycle import CaseStatus
 from corridor.cases.models import (
-    CasePersonRole,
     Currency,
     EventKind,
     OutcomeKind,
@@ -173,8 +172,3 @@ class OutcomeForm(forms.Form):
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("File"), help_text=_("PDF, JPEG, PNG or WebP. Photo location data is removed."))
     description = forms.CharField(label=_("Description"), required=False, max_length=300)
-
-
-class CasePersonForm(forms.Form):
-    person = forms.UUIDField(widget=forms.HiddenInput)
-    role = forms.ChoiceField(label=_("Role in the case"), choices=CasePersonRole.choices)

@@ -113,7 +113,13 @@ class CaseParty(BaseModel):
                     | models.Q(role="recruiter", recruiter__isnull=False, employer__isnull=True, workplace__isnull=True)
                 ),
                 name="case_party_one_party_matching_role",
-            )
+            ),
+            models.UniqueConstraint(fields=["case", "employer"], condition=models.Q(role="employer"),
+                                    name="case_party_unique_employer"),
+            models.UniqueConstraint(fields=["case", "workplace"], condition=models.Q(role="workplace"),
+                                    name="case_party_unique_workplace"),
+            models.UniqueConstraint(fields=["case", "recruiter"], condition=models.Q(role="recruiter"),
+                                    name="case_party_unique_recruiter"),
         ]
 
     @property

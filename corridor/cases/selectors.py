@@ -73,7 +73,7 @@ def case_list(*, actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
     if filters.assignee == "none":
         cases = cases.filter(assigned_to__isnull=True)
     elif filters.assignee:
-        cases = cases.filter(assigned_to_id=filters.assignee)
+        cases = cases.filter(assigned_to__pk=filters.assignee)
     if filters.opened_from:
         cases = cases.filter(opened_on__gte=filters.opened_from)
     if filters.opened_to:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from corridor.cases.views import cases, records
+from corridor.cases.views import cases, links, records
 
 app_name = "cases"
 urlpatterns = [
@@ -10,6 +10,9 @@ urlpatterns = [
     path("<uuid:case_id>/edit", cases.case_edit, name="edit"),
     path("<uuid:case_id>/status", cases.case_status, name="status"),
     path("<uuid:case_id>/assign", cases.case_assign, name="assign"),
+    path("<uuid:case_id>/people", links.case_person_add, name="case_person_add"),
+    path("<uuid:case_id>/people/search", links.case_person_search, name="case_person_search"),
+    path("<uuid:case_id>/parties", links.case_party_add, name="case_party_add"),
     path("<uuid:case_id>/violations", records.violation_add, name="violation_add"),
     path("<uuid:case_id>/violations/<uuid:violation_id>/remove", records.violation_remove, name="violation_remove"),
     path("<uuid:case_id>/events", records.event_add, name="event_add"),

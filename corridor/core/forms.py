@@ -7,7 +7,12 @@ from django.core.exceptions import ValidationError
 
 
 class DateInput(forms.DateInput):
+    """<input type=date> needs ISO dates whatever the language's display format."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, str] | None = None, format: str | None = None) -> None:
+        super().__init__(attrs=attrs, format=format or "%Y-%m-%d")
 
 
 def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
@@ -42,17 +43,15 @@ def language_set(request: HttpRequest) -> HttpResponse:
     if language not in {"en", "km", "th"}:
         return HttpResponseBadRequest("unknown language")
     if request.user.is_authenticated:
-        user_set_language(user=request.user, language=language)  # type: ignore[arg-type]
+        user_set_language(user=request.user, language=language)
     next_url = request.POST.get("next", "/")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
         next_url = "/"
     response = redirect(next_url)
     translation.activate(language)
-    from django.conf import settings
-
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE, secure=request.is_secure(), httponly=False,
+        samesite="Lax", secure=request.is_secure(), httponly=False,
     )
     return response
 

@@ -54,8 +54,9 @@ class RecruiterForm(PartyForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, prefix="recruiter", **kwargs)
-        self.fields["country"] = forms.ChoiceField(label=_("Country"), choices=Country.choices,
-                                                   initial=Country.CAMBODIA)
+        self.fields["country"] = forms.ChoiceField(
+            label=_("Country"), choices=Country.choices, initial=Country.CAMBODIA
+        )
 
 
 class PartyLinkForm(forms.Form):
@@ -70,7 +71,7 @@ class PartyLinkForm(forms.Form):
         # Three of these forms share the case page: distinct ids keep every label tied to its select.
         kwargs.setdefault("auto_id", f"id_link_{kind}_%s")
         super().__init__(*args, **kwargs)
-        self.kind = kind
+        self.party_kind = kind
         self.initial.setdefault("kind", kind)
         self.fields["party"].label = dict(PartyRole.choices).get(kind, _("Employer or recruiter"))
         self.set_choices([])
@@ -89,7 +90,7 @@ def party_link_forms(actor: Actor, bound: PartyLinkForm | None = None) -> dict[s
     }
     forms_by_kind: dict[str, PartyLinkForm] = {}
     for kind, parties in sources.items():
-        form = bound if bound is not None and bound.kind == kind else PartyLinkForm(kind=kind)
+        form = bound if bound is not None and bound.party_kind == kind else PartyLinkForm(kind=kind)
         form.set_choices([(str(party.pk), str(party)) for party in parties.order_by("name")])
         forms_by_kind[kind] = form
     return forms_by_kind

@@ -43,30 +43,35 @@ def _visible_case_count(actor: Actor, kind: PartyKind) -> Coalesce:
 
 def employers_with_case_counts(actor: Actor) -> QuerySet[Employer]:
     """Employers with `case_count`; repeat offenders first."""
-    return employers_visible_to(actor).annotate(case_count=_visible_case_count(actor, "employer")).order_by(
-        "-case_count", "name", "pk"
+    return (
+        employers_visible_to(actor)
+        .annotate(case_count=_visible_case_count(actor, "employer"))
+        .order_by("-case_count", "name", "pk")
     )
 
 
 def workplaces_with_case_counts(actor: Actor) -> QuerySet[Workplace]:
-    return workplaces_visible_to(actor).annotate(case_count=_visible_case_count(actor, "workplace")).order_by(
-        "-case_count", "name", "pk"
+    return (
+        workplaces_visible_to(actor)
+        .annotate(case_count=_visible_case_count(actor, "workplace"))
+        .order_by("-case_count", "name", "pk")
     )
 
 
 def recruiters_with_case_counts(actor: Actor) -> QuerySet[Recruiter]:
-    return recruiters_visible_to(actor).annotate(case_count=_visible_case_count(actor, "recruiter")).order_by(
-        "-case_count", "name", "pk"
+    return (
+        recruiters_visible_to(actor)
+        .annotate(case_count=_visible_case_count(actor, "recruiter"))
+        .order_by("-case_count", "name", "pk")
     )
 
 
 def party_get(*, actor: Actor, kind: str, party_id: UUID | str) -> Employer | Workplace | Recruiter | None:
     """One party of the actor's organisation, by kind; None when absent or out of scope."""
-    visible = {
-        "employer": employers_visible_to,
-        "workplace": workplaces_visible_to,
-        "recruiter": recruiters_visible_to,
-    }.get(kind)
-    if visible is None:
-        return None
-    return visible(actor).filter(pk=party_id).first()  # type: ignore[attr-defined]
+    if kind == "employer":
+        return employers_visible_to(actor).filter(pk=party_id).first()
+    if kind == "workplace":
+        return workplaces_visible_to(actor).filter(pk=party_id).first()
+    if kind == "recruiter":
+        return recruiters_visible_to(actor).filter(pk=party_id).first()
+    return None

@@ -17,10 +17,12 @@ from corridor.accounts.decorators import actor_required
 from corridor.accounts.scope import Actor
 from corridor.core.forms import apply_service_errors
 from corridor.parties import selectors, services
-from corridor.parties.forms import EmployerForm, RecruiterForm, WorkplaceForm, PartyForm
+from corridor.parties.forms import EmployerForm, PartyForm, RecruiterForm, WorkplaceForm
 
 
-def _render_list(request: HttpRequest, actor: Actor, *, status: int = 200, **bound: PartyForm) -> HttpResponse:
+def _render_list(
+    request: HttpRequest, actor: Actor, *, status: int = 200, **bound: PartyForm
+) -> HttpResponse:
     context = {
         "employers": list(selectors.employers_with_case_counts(actor)),
         "workplaces": list(selectors.workplaces_with_case_counts(actor)),
@@ -38,8 +40,15 @@ def party_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     return _render_list(request, actor)
 
 
-def _add(request: HttpRequest, actor: Actor, form: PartyForm, form_name: str, anchor: str,
-         create: Callable[..., Any], done: str) -> HttpResponse:
+def _add(
+    request: HttpRequest,
+    actor: Actor,
+    form: PartyForm,
+    form_name: str,
+    anchor: str,
+    create: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
     if form.is_valid():
         try:
             create(actor=actor, **form.party_values())
@@ -54,19 +63,40 @@ def _add(request: HttpRequest, actor: Actor, form: PartyForm, form_name: str, an
 @require_POST
 @actor_required("party.edit")
 def employer_add(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _add(request, actor, EmployerForm(request.POST), "employer_form", "employers",
-                services.employer_create, _("Employer added."))
+    return _add(
+        request,
+        actor,
+        EmployerForm(request.POST),
+        "employer_form",
+        "employers",
+        services.employer_create,
+        _("Employer added."),
+    )
 
 
 @require_POST
 @actor_required("party.edit")
 def workplace_add(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _add(request, actor, WorkplaceForm(request.POST, actor=actor), "workplace_form", "workplaces",
-                services.workplace_create, _("Workplace added."))
+    return _add(
+        request,
+        actor,
+        WorkplaceForm(request.POST, actor=actor),
+        "workplace_form",
+        "workplaces",
+        services.workplace_create,
+        _("Workplace added."),
+    )
 
 
 @require_POST
 @actor_required("party.edit")
 def recruiter_add(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _add(request, actor, RecruiterForm(request.POST), "recruiter_form", "recruiters",
-                services.recruiter_create, _("Recruiter added."))
+    return _add(
+        request,
+        actor,
+        RecruiterForm(request.POST),
+        "recruiter_form",
+        "recruiters",
+        services.recruiter_create,
+        _("Recruiter added."),
+    )

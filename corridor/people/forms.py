@@ -31,8 +31,13 @@ def _name_widgets() -> dict[str, forms.Widget]:
 
 class PersonSearchForm(forms.Form):
     q = forms.CharField(
-        label=_("Search"), required=False, max_length=100, widget=forms.SearchInput(attrs={"autocomplete": "off"}),
-        help_text=_("Part of a name in Khmer, Thai or Latin letters, or a whole ID, passport or phone number."),
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+        help_text=_(
+            "Part of a name in Khmer, Thai or Latin letters, or a whole ID, passport or phone number."
+        ),
     )
 
 
@@ -45,7 +50,9 @@ class PersonForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields = forms.fields_for_model(
-            Person, fields=PERSON_FIELDS, widgets={**_name_widgets(), "date_of_birth": ISO_DATE},
+            Person,
+            fields=PERSON_FIELDS,
+            widgets={**_name_widgets(), "date_of_birth": ISO_DATE},
             apply_limit_choices_to=True,
         )
         citizenship = [*Country.choices]
@@ -58,7 +65,10 @@ class PersonForm(forms.Form):
 
     @staticmethod
     def initial_for(person: Person) -> dict[str, Any]:
-        values = {name: getattr(person, Person._meta.get_field(name).attname) for name in PERSON_FIELDS}
+        values = {
+            name: getattr(person, getattr(Person._meta.get_field(name), "attname", name))
+            for name in PERSON_FIELDS
+        }
         return {**values, "version": person.version}
 
     def person_values(self) -> dict[str, Any]:
@@ -69,7 +79,8 @@ class IdentifierForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of number"), choices=IdentifierKind.choices)
     # Named like the service's error key, so its messages land on this field.
     value = forms.CharField(
-        label=_("Number"), max_length=60,
+        label=_("Number"),
+        max_length=60,
         help_text=_("Spaces and dashes do not matter. Phone numbers may start with 0 or with +66 or +855."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
@@ -95,23 +106,30 @@ class CasePersonLinkForm(forms.Form):
 
     person = forms.UUIDField(required=False, widget=forms.HiddenInput)
     role = forms.ChoiceField(label=_("Role in the case"), choices=CasePersonRole.choices)
-    name_latin = forms.CharField(label=_("Name in Latin letters"), max_length=200, required=False,
-                                 widget=_name_widgets()["name_latin"])
-    name_km = forms.CharField(label=_("Name in Khmer script"), max_length=200, required=False,
-                              widget=_name_widgets()["name_km"])
-    name_th = forms.CharField(label=_("Name in Thai script"), max_length=200, required=False,
-                              widget=_name_widgets()["name_th"])
-    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN, required=False)
+    name_latin = forms.CharField(
+        label=_("Name in Latin letters"), max_length=200, required=False, widget=_name_widgets()["name_latin"]
+    )
+    name_km = forms.CharField(
+        label=_("Name in Khmer script"), max_length=200, required=False, widget=_name_widgets()["name_km"]
+    )
+    name_th = forms.CharField(
+        label=_("Name in Thai script"), max_length=200, required=False, widget=_name_widgets()["name_th"]
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN, required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "id_link_person_%s")
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("person") is None and not any((data.get(name) or "").strip() for name in NAME_FIELDS):
             raise forms.ValidationError(
-                _("Choose a person from the search results, or enter a name for a new person."), code="no_person"
+                _("Choose a person from the search results, or enter a name for a new person."),
+                code="no_person",
             )
         return data
 

@@ -23,7 +23,7 @@ def person_get(*, actor: Actor, person_id: UUID | str) -> Person | None:
 
 def blind_indexes_for(raw: str) -> list[str]:
     """Every blind index the text could match, whatever kind of identifier it is."""
-    indexes = []
+    indexes: list[str] = []
     for kind in IdentifierKind.values:
         try:
             normalised = normalise_identifier(kind, raw)

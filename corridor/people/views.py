@@ -56,9 +56,16 @@ def person_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     query = form.cleaned_data["q"].strip() if form.is_bound and form.is_valid() else ""
     people = selectors.people_search(actor=actor, text=query) if query else selectors.people_visible_to(actor)
     page = Paginator(_by_name(people), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "people/list.html", {
-        "form": form, "query": query, "page_obj": page, "people": page.object_list,
-    })
+    return render(
+        request,
+        "people/list.html",
+        {
+            "form": form,
+            "query": query,
+            "page_obj": page,
+            "people": page.object_list,
+        },
+    )
 
 
 def _age(person: Person, today: dt.date) -> int | None:
@@ -80,8 +87,9 @@ def _with_role_labels(cases: list[Case]) -> list[Case]:
     return cases
 
 
-def render_person(request: HttpRequest, actor: Actor, person: Person, *, status: int = 200,
-                  **bound: forms.Form) -> HttpResponse:
+def render_person(
+    request: HttpRequest, actor: Actor, person: Person, *, status: int = 200, **bound: forms.Form
+) -> HttpResponse:
     """The person page. Every rendering shows the person (and, with the capability, their numbers),
     so every rendering is audited."""
     services.person_viewed(actor=actor, person=person)
@@ -98,12 +106,17 @@ def render_person(request: HttpRequest, actor: Actor, person: Person, *, status:
         "show_numbers": show_numbers,
         "mask": MASK,
         "home": _home(person),
-        "citizenship": Country(person.citizenship).label if person.citizenship in Country.values
+        "citizenship": Country(person.citizenship).label
+        if person.citizenship in Country.values
         else person.citizenship,
-        "cases": _with_role_labels(list(
-            cases_visible_to(actor).filter(person_links__person=person)
-            .annotate(person_role=F("person_links__role")).order_by("-opened_on", "pk")
-        )),
+        "cases": _with_role_labels(
+            list(
+                cases_visible_to(actor)
+                .filter(person_links__person=person)
+                .annotate(person_role=F("person_links__role"))
+                .order_by("-opened_on", "pk")
+            )
+        ),
         "identifier_form": bound.get("identifier_form") or IdentifierForm(),
         "document_form": bound.get("document_form") or DocumentForm(),
         "open_section": next((name for name, form in bound.items() if form.errors), ""),
@@ -126,8 +139,9 @@ def person_edit(request: HttpRequest, actor: Actor, person_id: UUID) -> HttpResp
             messages.info(request, _("Nothing was changed."))
             return redirect("people:detail", person_id=person.pk)
         try:
-            services.person_update(actor=actor, person=person, version=form.cleaned_data["version"],
-                                   **form.person_values())
+            services.person_update(
+                actor=actor, person=person, version=form.cleaned_data["version"], **form.person_values()
+            )
         except services.StaleEdit as error:
             # The input stays in the form with the version it was based on, so saving again cannot
             # silently overwrite the other change: the user reloads, compares and re-enters.
@@ -142,7 +156,9 @@ def person_edit(request: HttpRequest, actor: Actor, person_id: UUID) -> HttpResp
         # The service set the rejected values on the instance; the page shows the saved person.
         person = person_or_404(request, actor, person_id)
     status = 409 if stale else 422 if form.errors else 200
-    return render(request, "people/edit.html", {"form": form, "person": person, "stale": stale}, status=status)
+    return render(
+        request, "people/edit.html", {"form": form, "person": person, "stale": stale}, status=status
+    )
 
 
 def _as_field_error(error: ValidationError, field: str) -> ValidationError:
@@ -157,8 +173,9 @@ def identifier_add(request: HttpRequest, actor: Actor, person_id: UUID) -> HttpR
     form = IdentifierForm(request.POST)
     if form.is_valid():
         try:
-            services.identifier_add(actor=actor, person=person, kind=form.cleaned_data["kind"],
-                                    value=form.cleaned_data["value"])
+            services.identifier_add(
+                actor=actor, person=person, kind=form.cleaned_data["kind"], value=form.cleaned_data["value"]
+            )
         except ValidationError as error:
             apply_service_errors(form, _as_field_error(error, "value"))
         else:

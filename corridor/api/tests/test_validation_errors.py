@@ -116,3 +116,10 @@ def test_it_answers_in_the_language_the_client_asks_for(api, a_case):
     assert english == ["This field cannot be blank."]
     assert thai != english
     assert a_case.events.count() == 0
+
+
+def test_it_answers_a_method_the_url_does_not_accept_in_the_error_shape(api, a_case):
+    response = api.request("DELETE", f"cases/{a_case.pk}")
+    assert_error(response, 405, "method_not_allowed")
+    assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "PATCH"}
+    assert Case.objects.filter(pk=a_case.pk).exists()

@@ -25,8 +25,10 @@ from corridor.cases.forms import (
     ViolationForm,
 )
 from corridor.cases.history import history_rows
-from corridor.cases.lifecycle import allowed_next
+from corridor.cases.lifecycle import CaseStatus, allowed_next
 from corridor.cases.models import Case
+from corridor.parties.forms import party_link_forms
+from corridor.people.forms import CasePersonLinkForm
 
 HISTORY_PAGE_SIZE = 20
 
@@ -40,8 +42,10 @@ def case_or_404(request: HttpRequest, actor: Actor, case_id: Any) -> Case:
 
 def status_form(case: Case, data: Any = None) -> StatusForm:
     form = StatusForm(data, initial={"version": case.version})
-    choices = dict(form.fields["status"].choices)
-    form.fields["status"].choices = [(value, choices[value]) for value in allowed_next(case.status)]
+    field = form.fields["status"]
+    assert isinstance(field, forms.ChoiceField)
+    labels = dict(CaseStatus.choices)
+    field.choices = [(value, labels[value]) for value in allowed_next(case.status)]
     return form
 
 
@@ -72,6 +76,8 @@ def render_detail(request: HttpRequest, actor: Actor, case: Case, *, status: int
         "task_form": bound.get("task_form") or TaskForm(assignees=assignees),
         "outcome_form": bound.get("outcome_form") or OutcomeForm(initial={"achieved_on": timezone.localdate()}),
         "attachment_form": bound.get("attachment_form") or AttachmentForm(),
+        "person_link_form": bound.get("person_link_form") or CasePersonLinkForm(),
+        "party_link_forms": party_link_forms(actor, bound.get("party_link_form")),
         "open_section": next((name for name, form in bound.items() if form.errors), ""),
     }
     return render(request, "cases/detail.html", context, status=status)

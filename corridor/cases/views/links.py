@@ -48,7 +48,9 @@ def case_person_add(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRe
             with transaction.atomic():
                 if person is None:
                     person = person_create(actor=actor, **form.new_person_values())
-                services.case_person_add(actor=actor, case=case, person=person, role=form.cleaned_data["role"])
+                services.case_person_add(
+                    actor=actor, case=case, person=person, role=form.cleaned_data["role"]
+                )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -66,12 +68,17 @@ def case_person_search(request: HttpRequest, actor: Actor, case_id: UUID) -> Htt
     results = []
     if query:
         results = list(
-            people_search(actor=actor, text=query).exclude(case_links__case=case)
-            .select_related("home_province", "current_province").order_by("name_latin", "name_km", "pk")
-            [:SEARCH_LIMIT]
+            people_search(actor=actor, text=query)
+            .exclude(case_links__case=case)
+            .select_related("home_province", "current_province")
+            .order_by("name_latin", "name_km", "pk")[:SEARCH_LIMIT]
         )
     context = {
-        "case": case, "form": form, "query": query, "results": results, "limit": SEARCH_LIMIT,
+        "case": case,
+        "form": form,
+        "query": query,
+        "results": results,
+        "limit": SEARCH_LIMIT,
         "role_choices": CasePersonRole.choices,
     }
     template = "people/link_search.html#results" if request.htmx else "people/link_search.html"  # type: ignore[attr-defined]

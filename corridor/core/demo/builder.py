@@ -1,8 +1,8 @@
 """Plan a demo corridor from a seed, then write it through the services.
 
 Planning is pure: a seeded `random.Random` and the day it runs decide every name, date and amount,
-so the same seed gives the same corridor. Writing goes through the service functions pages and the
-API use, so every row has its audit entry and passed the same checks.
+so the same seed gives the same corridor. Writing goes through the service functions that pages and
+the API use, so every row has its audit entry and passed the same checks.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from corridor.audit.services import audit_record
 from corridor.cases import services as case_services
 from corridor.cases.models import Case
 from corridor.core.demo import names
+from corridor.core.demo.names import PLA, EmployerSpec
 from corridor.parties import services as party_services
 from corridor.parties.models import Employer, Recruiter, Workplace
 from corridor.people import services as people_services
@@ -38,69 +39,26 @@ from corridor.people import services as people_services
 T = TypeVar("T")
 
 BORDER_CLASHES = dt.date(2025, 7, 24)
-RETURNEE_ORG = "pp-legal-aid"
 AUDIT_LABEL = "seed_demo"
 _GEOGRAPHY = Path(__file__).resolve().parent.parent / "data" / "geography.csv"
 
 # Scenario mix per organisation. Scam compounds, forced labour at sea and abuse are always sensitive.
 SCENARIOS: dict[str, dict[str, float]] = {
-    "rayong-help": {
-        "standard": 0.83,
-        "border_crisis": 0.06,
-        "forced_fishing": 0.05,
-        "abuse": 0.04,
-        "scam": 0.02,
-    },
-    "pp-legal-aid": {
-        "standard": 0.48,
-        "border_crisis": 0.35,
-        "forced_fishing": 0.06,
-        "abuse": 0.03,
-        "scam": 0.08,
-    },
-    "eastern-mwu": {"standard": 0.90, "border_crisis": 0.08, "abuse": 0.02},
+    names.RMH: {"standard": 83, "border_crisis": 6, "forced_fishing": 5, "abuse": 4, "scam": 2},
+    names.PLA: {"standard": 48, "border_crisis": 35, "forced_fishing": 6, "abuse": 3, "scam": 8},
+    names.MWU: {"standard": 90, "border_crisis": 8, "abuse": 2},
 }
 SENSITIVE_SCENARIOS = frozenset({"scam", "forced_fishing", "abuse"})
-FEMALE_SHARE = {
-    "seafood": 0.6,
-    "fishing": 0.05,
-    "construction": 0.35,
-    "agriculture": 0.5,
-    "poultry": 0.55,
-    "garment": 0.8,
-    "domestic": 0.92,
-    "scam": 0.35,
-}
-WAGE_CODES = frozenset(
-    {
-        "LR-UNPAID-WAGES",
-        "LR-BELOW-MINIMUM-WAGE",
-        "LR-ILLEGAL-DEDUCTIONS",
-        "LR-UNPAID-OVERTIME",
-        "LR-DEPOSIT-WITHHELD",
-        "LR-RECRUITMENT-FEES",
-        "ILO11-08",
-    }
-)
-RETENTION_CODES = frozenset({"LR-DOCUMENT-RETENTION", "ILO11-07", "MOC-WithholdsDocuments"})
-BORDER_HOMES = ("KH-1", "KH-2", "KH-22", "KH-24")
+FEMALE_SHARE = {"seafood": 0.6, "fishing": 0.05, "construction": 0.35, "agriculture": 0.5, "poultry": 0.55,
+                "garment": 0.8, "domestic": 0.92, "scam": 0.35}
+WAGE_CODES = frozenset({"LR-UNPAID-WAGES", "LR-BELOW-MINIMUM-WAGE", "LR-ILLEGAL-DEDUCTIONS",
+                        "LR-UNPAID-OVERTIME", "LR-DEPOSIT-WITHHELD", "LR-RECRUITMENT-FEES"})
+RETENTION_CODES = frozenset({"LR-DOCUMENT-RETENTION", "MOC-WithholdsDocuments"})
 NUMBER_WORDS = ("two", "three", "four")
-CAMBODIAN_MOBILE_PREFIXES = (
-    "10",
-    "12",
-    "15",
-    "16",
-    "17",
-    "69",
-    "70",
-    "77",
-    "78",
-    "85",
-    "89",
-    "92",
-    "96",
-    "97",
-)
+KH_MOBILE_PREFIXES = ("10", "12", "15", "16", "17", "69", "70", "77", "78", "85", "89", "92", "96", "97")
+
+Event = tuple[str, dt.date, str, str]  # kind, date, place, description
+OutcomePlan = tuple[str, dt.date, Decimal | None, str]  # kind, date, amount in THB, notes
 
 
 @dataclass(frozen=True)
@@ -113,43 +71,35 @@ class DemoLogin:
 
 
 def demo_logins() -> list[DemoLogin]:
-    return [
-        DemoLogin(
-            org["name_en"],
-            f"{local}@{org['domain']}",
-            role,
-            full_name,
-            org["totp_secret"] if role == "org_admin" else "",
-        )
-        for org in names.ORGANISATIONS
-        for local, role, full_name in org["staff"]
-    ]
+    return [DemoLogin(org["name_en"], f"{local}@{org['domain']}", role, full_name,
+                      org["totp_secret"] if role == "org_admin" else "")
+            for org in names.ORGANISATIONS for local, role, full_name in org["staff"]]
 
 
 @dataclass
 class PersonPlan:
     role: str
-    values: dict[str, Any]
-    documents: list[tuple[str, str, str]] = field(default_factory=list)
-    identifiers: list[tuple[str, str]] = field(default_factory=list)
+    values: dict[str, Any]  # person_create's keyword arguments
+    documents: list[tuple[str, str, str]] = field(default_factory=list)  # kind, held by, notes
+    identifiers: list[tuple[str, str]] = field(default_factory=list)  # kind, number as a worker gives it
 
 
 @dataclass
 class CasePlan:
-    organisation: str
-    opener: str
+    organisation: str  # slug
+    opener: str  # emails of staff
     assignee: str | None
     editor: str
-    values: dict[str, Any]
+    values: dict[str, Any]  # case_open's keyword arguments
     people: list[PersonPlan]
-    employer: str
+    employer: str  # keys into names.EMPLOYERS and names.RECRUITERS
     recruiter: str | None
     violations: list[tuple[str, str]]
-    events: list[tuple[str, dt.date, str, str]]
+    events: list[Event]
     notes: list[str]
-    tasks: list[tuple[str, dt.date | None, bool]]
-    outcomes: list[tuple[str, dt.date, Decimal | None, str]]
-    transitions: list[tuple[str, str]]
+    tasks: list[tuple[str, dt.date | None, bool]]  # title, due, done
+    outcomes: list[OutcomePlan]
+    transitions: list[tuple[str, str]]  # status, reason; from "new"
     closed_on: dt.date | None
 
     @property
@@ -157,7 +107,7 @@ class CasePlan:
         return self.transitions[-1][0] if self.transitions else "new"
 
 
-@dataclass
+@dataclass(frozen=True)
 class BuildSummary:
     organisations: int
     users: int
@@ -180,17 +130,18 @@ def _join(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _employer_spec(key: str) -> EmployerSpec:
+    return next((e for e in names.EMPLOYERS if e.key == key), names.SCAM_EMPLOYER)
+
+
 class CorridorPlanner:
     """Decides everything about the demo cases; touches no database."""
 
     def __init__(self, *, seed: int, today: dt.date) -> None:
-        # Reproducible demo data, not secrets: a seeded generator is the point.
-        self.rng = random.Random(seed)  # noqa: S311
+        self.rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not secrets
         self.today = today
         self.orgs = {org["slug"]: org for org in names.ORGANISATIONS}
-        self.registrations = {e["key"]: self._registration(e) for e in names.EMPLOYERS}
-
-    # -- small helpers ---------------------------------------------------------------------------
+        self.registrations = {e.key: self._registration(e) for e in names.EMPLOYERS}
 
     def _pick(self, weighted: dict[T, float] | Sequence[tuple[T, float]]) -> T:
         pairs = list(weighted.items()) if isinstance(weighted, dict) else list(weighted)
@@ -200,35 +151,31 @@ class CorridorPlanner:
         return self.rng.random() < p
 
     def _between(self, start: dt.date, end: dt.date) -> dt.date:
-        end = max(start, end)
-        return start + _days(self.rng.randint(0, (end - start).days))
+        return start + _days(self.rng.randint(0, max(0, (end - start).days)))
 
     def _staff(self, slug: str, *roles: str) -> list[str]:
         org = self.orgs[slug]
         return [f"{local}@{org['domain']}" for local, role, _ in org["staff"] if role in roles]
 
-    def _registration(self, employer: dict) -> str:
-        """A 13-digit Thai juristic-person number (with its check digit) for companies and partnerships."""
-        if "Co., Ltd." not in employer["name"] and "Partnership" not in employer["name"]:
+    def _registration(self, employer: EmployerSpec) -> str:
+        """A 13-digit Thai juristic-person number with its check digit, for companies and partnerships."""
+        if "Co., Ltd." not in employer.name and "Partnership" not in employer.name:
             return ""
-        kind = "5" if "Co., Ltd." in employer["name"] else "3"
-        body = f"0{employer['province'][3:]:0>2}{kind}{self.rng.randint(45, 66)}{self.rng.randint(0, 999_999):06d}"
-        check = (11 - sum(int(d) * (13 - i) for i, d in enumerate(body)) % 11) % 10
-        return body + str(check)
-
-    # -- the whole plan ----------------------------------------------------------------------------
+        kind = "5" if "Co., Ltd." in employer.name else "3"
+        year, running = self.rng.randint(45, 66), self.rng.randrange(10**6)  # Buddhist-era year, 25xx
+        body = f"0{(employer.province or 'TH-10')[3:]}{kind}{year}{running:06d}"
+        return body + str((11 - sum(int(d) * (13 - i) for i, d in enumerate(body)) % 11) % 10)
 
     def plan(self, count: int) -> list[CasePlan]:
         return [self._case(slug) for slug in self._allot(count)]
 
     def _allot(self, count: int) -> list[str]:
-        """Split the cases between organisations by their share (largest remainder), in random order."""
+        """Split the cases between organisations by share (largest remainder), in random order."""
         owners = [org for org in names.ORGANISATIONS if org["case_share"] > 0]
         total = sum(org["case_share"] for org in owners)
         quotas = [count * org["case_share"] / total for org in owners]
         counts = [int(q) for q in quotas]
-        by_remainder = sorted(range(len(owners)), key=lambda i: quotas[i] - counts[i], reverse=True)
-        for i in by_remainder[: count - sum(counts)]:
+        for i in sorted(range(len(owners)), key=lambda i: counts[i] - quotas[i])[: count - sum(counts)]:
             counts[i] += 1
         slugs = [org["slug"] for org, n in zip(owners, counts, strict=True) for _ in range(n)]
         self.rng.shuffle(slugs)
@@ -240,170 +187,126 @@ class CorridorPlanner:
         employer = names.SCAM_EMPLOYER if scenario == "scam" else self._employer(slug, scenario)
         channel = self._channel(scenario, employer)
         recruiter = self._recruiter(scenario, channel, employer)
-        home_code, _, home_districts = self._home(channel)
-        ctx = self._context(employer, channel, recruiter, home_code)
-        codes = self._violations(scenario, employer["kind"], channel)
+        home, _, districts = self._pick([(h, h[1]) for h in names.HOME_PROVINCES
+                                         if channel != "border_pass" or h[0] in names.BORDER_HOMES])
+        ctx = self._context(employer, channel, recruiter, home)
+        codes = self._violations(scenario, employer.kind, channel)
         violations = [(code, self._violation_note(code, ctx)) for code in codes]
         sensitive = scenario in SENSITIVE_SCENARIOS or self._chance(0.05)
-        mode = (
-            "returned_before"
-            if slug == RETURNEE_ORG or scenario == "border_crisis"
-            else "returned_after"
-            if scenario in {"scam", "forced_fishing"}
-            else "in_thailand"
-        )
+        mode = ("returned_before" if slug == PLA or scenario == "border_crisis"
+                else "returned_after" if scenario in {"scam", "forced_fishing"} else "in_thailand")
         dates = self._dates(scenario, mode)
         opened_on = dates["opened"]
-        transitions, closed_on, closure = self._lifecycle(opened_on, dates)
+        transitions, closed_on, closure = self._lifecycle(slug, opened_on, dates)
         status = transitions[-1][0] if transitions else "new"
-
-        ctx["coworkers"] = rng.choice(NUMBER_WORDS)
-        returned_now = mode == "returned_before" or (
-            dates.get("return") is not None and dates["return"] <= self.today
-        )
-        # Rescued scam-compound workers wait in Tak (Mae Sot) for repatriation.
-        current = None if returned_now else (employer["province"] or "TH-63")
+        returned = "return" in dates and dates["return"] <= self.today
+        # Rescued scam-compound workers wait in Tak (Mae Sot) until they are handed over.
+        current = None if returned else (employer.province or "TH-63")
 
         workers = 1 + (rng.choice((1, 2)) if scenario != "abuse" and self._chance(0.15) else 0)
-        where = (employer, channel, codes, home_code, home_districts, current, recruiter, scenario)
+        where = (employer, channel, codes, home, districts, current, recruiter, scenario)
         lead, family_name = self._worker(*where)
         people = [lead]
         for _ in range(workers - 1):
             # Co-workers often come from one village, and are often siblings or cousins.
             people.append(self._worker(*where, family=family_name if self._chance(0.5) else None)[0])
-        if self._chance(0.6 if scenario == "scam" else 0.3 if slug == RETURNEE_ORG else 0.08):
-            people.append(self._family_member(home_code))
+        if self._chance(0.6 if scenario == "scam" else 0.3 if slug == PLA else 0.08):
+            people.append(self._family_member(home))
 
         assignee, opener, editor = self._staffing(slug, sensitive, status)
-        title = self._title(scenario, codes, employer, ctx, workers)
-        summary = self._summary(lead, channel, codes, ctx, mode, returned_now, workers)
         values = {
-            "title": title[:200],
-            "summary": summary,
-            "sector": employer["sector"],
-            "work_province_id": employer["province"],
-            "opened_on": opened_on,
+            "title": self._title(scenario, codes, employer, ctx, workers)[:200],
+            "summary": self._summary(scenario, lead, channel, recruiter, codes, ctx, dates, workers),
+            "sector": employer.sector, "work_province_id": employer.province, "opened_on": opened_on,
             "sensitivity": "sensitive" if sensitive else "standard",
         }
-        events = self._events(scenario, channel, employer, codes, ctx, dates, status)
-        outcomes = self._outcomes(scenario, codes, ctx, status, closure, opened_on, closed_on, dates)
         notes = rng.sample(names.NOTES, k=rng.randint(0, 1) if status == "new" else rng.randint(0, 3))
-        if len(transitions) >= 3 and transitions[-1][0] == "active" and transitions[-2][0] == "closed":
+        if [s for s, _ in transitions[-2:]] == ["closed", "active"]:
             notes.append(names.REOPEN_NOTE)
-        tasks = self._tasks(slug, status, assignee, ctx, opened_on, closed_on)
+        needs = self._needs(slug, codes, channel, sensitive, returned)
         return CasePlan(
-            organisation=slug,
-            opener=opener,
-            assignee=assignee,
-            editor=editor,
-            values=values,
-            people=people,
-            employer=employer["key"],
-            recruiter=recruiter,
-            violations=violations,
-            events=events,
-            notes=notes,
-            tasks=tasks,
-            outcomes=outcomes,
-            transitions=transitions,
-            closed_on=closed_on,
+            organisation=slug, opener=opener, assignee=assignee, editor=editor, values=values, people=people,
+            employer=employer.key, recruiter=recruiter, violations=violations,
+            events=self._events(scenario, channel, employer, codes, ctx, dates, status), notes=notes,
+            tasks=self._tasks(needs, status, assignee, ctx, opened_on, closed_on),
+            outcomes=self._outcomes(scenario, codes, ctx, status, closure, opened_on, closed_on, dates),
+            transitions=transitions, closed_on=closed_on,
         )
 
-    # -- who and where ---------------------------------------------------------------------------
+    # Who and where.
 
-    def _employer(self, slug: str, scenario: str) -> dict:
+    def _employer(self, slug: str, scenario: str) -> EmployerSpec:
         kinds = {"forced_fishing": {"fishing"}, "abuse": {"domestic", "agriculture", "seafood"}}.get(scenario)
-        candidates = [
-            e for e in names.EMPLOYERS if slug in e["orgs"] and (kinds is None or e["kind"] in kinds)
-        ]
-        if not candidates:
-            candidates = [e for e in names.EMPLOYERS if kinds is None or e["kind"] in kinds]
-        return self._pick([(e, e["weight"]) for e in candidates])
+        fits = [e for e in names.EMPLOYERS if kinds is None or e.kind in kinds]
+        return self._pick([(e, e.weight) for e in ([e for e in fits if slug in e.orgs] or fits)])
 
-    def _channel(self, scenario: str, employer: dict) -> str:
+    def _channel(self, scenario: str, employer: EmployerSpec) -> str:
         if scenario == "scam":
             return "irregular"
-        if employer["kind"] == "fishing":
+        if employer.kind == "fishing":
             return self._pick({"pink_card": 50, "irregular": 35, "mou": 15})
-        if employer["kind"] == "agriculture" and employer["province"] in {"TH-27", "TH-22", "TH-23"}:
+        if employer.kind == "agriculture" and employer.province in {"TH-27", "TH-22", "TH-23"}:
             return self._pick({"border_pass": 40, "irregular": 40, "pink_card": 20})
         return self._pick({"irregular": 45, "pink_card": 27, "mou": 28})
 
-    def _recruiter(self, scenario: str, channel: str, employer: dict) -> str | None:
+    def _recruiter(self, scenario: str, channel: str, employer: EmployerSpec) -> str | None:
         if scenario == "scam":
             return "online-recruiter"
         if channel == "mou":
-            return self.rng.choice(names.AGENCIES)
+            return self.rng.choice(names.MOU_AGENCIES)
         if channel == "border_pass":
-            return "jae-noi" if employer["province"] == "TH-27" and self._chance(0.5) else None
-        if self._chance(0.75 if channel == "irregular" else 0.3):
-            return self.rng.choice(names.BROKERS)
-        return None
+            return "jae-noi" if employer.province == "TH-27" and self._chance(0.5) else None
+        if channel == "pink_card":
+            return self.rng.choice(names.PINK_CARD_AGENTS) if self._chance(0.3) else None
+        return self.rng.choice(names.BROKERS) if self._chance(0.75) else None
 
-    def _home(self, channel: str) -> tuple[str, tuple[str, ...], int]:
-        homes = [h for h in names.HOME_PROVINCES if channel != "border_pass" or h[0] in BORDER_HOMES]
-        return self._pick([(h, h[1]) for h in homes])
-
-    def _context(self, employer: dict, channel: str, recruiter: str | None, home: str) -> dict[str, Any]:
+    def _context(self, employer: EmployerSpec, channel: str, recruiter: str | None,
+                 home: str) -> dict[str, Any]:
+        """The numbers and names the case's texts are written from."""
         rng = self.rng
         provinces = province_names()
-        min_wage = names.MINIMUM_WAGE.get(employer["province"] or "", 372)
-        recruiters = {r["key"]: r["name"] for r in names.RECRUITERS}
+        min_wage = names.MINIMUM_WAGE.get(employer.province or "", 372)
+        recruiters = {r.key: r.name for r in names.RECRUITERS}
+        checkpoints, paths = names.CROSSINGS.get(employer.province or "", names.CROSSINGS[""])
         return {
-            "home": provinces[home],
-            "province": provinces.get(employer["province"] or "", "Myawaddy"),
-            "workplace": employer["workplace"] or employer["name"],
-            "min_wage": min_wage,
-            "wage": min_wage - rng.choice((40, 50, 70, 80, 100, 120)),
-            "promised": min_wage,
-            "months": rng.randint(2, 6),
-            "hours": rng.randint(11, 16),
-            "deduction": rng.randrange(500, 2600, 100),
-            "fee_thb": rng.randrange(8_000, 25_500, 500),
-            "deposit": rng.randrange(1_000, 5_500, 500),
+            "home": provinces[home], "province": provinces.get(employer.province or "", "Myawaddy"),
+            "workplace": employer.workplace or employer.name, "min_wage": min_wage, "promised": min_wage,
+            "wage": min_wage - rng.choice((40, 50, 70, 80, 100, 120)), "months": rng.randint(2, 6),
+            "hours": rng.randint(11, 16), "deduction": rng.randrange(500, 2600, 100),
+            "fee_thb": rng.randrange(8_000, 25_500, 500), "deposit": rng.randrange(1_000, 5_500, 500),
             "fee_usd": rng.randrange(400, 950, 50) if channel == "mou" else rng.randrange(30, 160, 10),
-            "agency": recruiters.get(recruiter or "", "a licensed agency") if channel == "mou" else "",
+            "agency": recruiters.get(recruiter or "", "a licensed agency"),
             "broker": recruiters.get(recruiter or "", "a local broker"),
-            "crossing": rng.choice(names.CROSSINGS[:1] if channel == "mou" else names.CROSSINGS),
-            "irregular_crossing": rng.choice(names.IRREGULAR_CROSSINGS),
+            "crossing": rng.choice(checkpoints), "irregular_crossing": rng.choice(paths),
+            "coworkers": rng.choice(NUMBER_WORDS),
         }
 
     def _staffing(self, slug: str, sensitive: bool, status: str) -> tuple[str | None, str, str]:
-        """(assignee, who opens the case, who records the rest)."""
-        caseworkers = self._staff(slug, "caseworker")
+        """(assignee, who opens the case, who records the rest). Intake officers open cases but
+        cannot edit them; a new case they opened may wait for a manager to assign it."""
         managers = self._staff(slug, "manager") or self._staff(slug, "org_admin")
-        assignee = (
-            self.rng.choice(managers)
-            if self._chance(0.4 if sensitive else 0.15)
-            else self.rng.choice(caseworkers)
-        )
+        caseworkers = self._staff(slug, "caseworker")
+        assignee = self.rng.choice(managers if self._chance(0.4 if sensitive else 0.12) else caseworkers)
         intake = self._staff(slug, "intake_officer")
         opener = intake[0] if intake and self._chance(0.35) else assignee
         if opener != assignee and status == "new" and not sensitive and self._chance(0.5):
             return None, opener, managers[0]
         return assignee, opener, assignee
 
-    # -- people ----------------------------------------------------------------------------------
+    # People.
 
     def _name(self, gender: str, family: tuple | None = None) -> tuple[dict[str, str], tuple]:
-        rng = self.rng
         pool = {"Feminine": names.FEMALE_NAMES, "Masculine": names.MALE_NAMES}.get(
-            gender, names.FEMALE_NAMES + names.MALE_NAMES
-        )
+            gender, names.FEMALE_NAMES + names.MALE_NAMES)
         while True:
-            fam = family or rng.choice(names.FAMILY_NAMES)
-            given = rng.choice(pool)
+            fam, given = family or self.rng.choice(names.FAMILY_NAMES), self.rng.choice(pool)
             if f"{fam[1][0]} {given[1][0]}" not in names.KNOWN_PEOPLE:
                 break
         fam_latin, given_latin = self._spelling(fam[1]), self._spelling(given[1])
-        style = rng.random()
-        latin = (
-            f"{fam_latin} {given_latin}".upper()
-            if style < 0.08  # as printed in a passport
-            else f"{given_latin} {fam_latin}"
-            if style < 0.13  # given name first, as on Thai forms
-            else f"{fam_latin} {given_latin}"
-        )
+        style = self.rng.random()
+        latin = (f"{fam_latin} {given_latin}".upper() if style < 0.08  # as printed in a passport
+                 else f"{given_latin} {fam_latin}" if style < 0.13  # given name first, as on some Thai forms
+                 else f"{fam_latin} {given_latin}")
         km = f"{fam[0]} {given[0]}" if self._chance(0.9) else ""
         th = f"{fam[2]} {given[2]}" if self._chance(0.25) else ""
         if km and not self._chance(0.95):
@@ -418,42 +321,27 @@ class CorridorPlanner:
             return "NonSpecifiedUnknown"
         return "Feminine" if self._chance(FEMALE_SHARE.get(kind, 0.5)) else "Masculine"
 
-    def _age(self, person: dict[str, Any], low: int, high: int, mode: int) -> None:
+    def _age(self, values: dict[str, Any], low: int, high: int, mode: int) -> None:
         age = int(self.rng.triangular(low, high, mode))
         if self._chance(0.45):
-            person["date_of_birth"] = self.today - _days(age * 365 + self.rng.randint(5, 360))
+            values["date_of_birth"] = self.today - _days(age * 365 + self.rng.randint(5, 360))
         else:
-            person["estimated_age"] = age
+            values["estimated_age"] = age
 
-    def _worker(
-        self,
-        employer: dict,
-        channel: str,
-        codes: list[str],
-        home: str,
-        districts: tuple[str, ...],
-        current: str | None,
-        recruiter: str | None,
-        scenario: str,
-        family: tuple | None = None,
-    ) -> tuple[PersonPlan, tuple]:
-        gender = self._gender(employer["kind"])
+    def _worker(self, employer: EmployerSpec, channel: str, codes: list[str], home: str,
+                districts: tuple[str, ...], current: str | None, recruiter: str | None, scenario: str,
+                family: tuple | None = None) -> tuple[PersonPlan, tuple]:
+        gender = self._gender(employer.kind)
         values: dict[str, Any]
         values, family_name = self._name(gender, family)
-        values |= {
-            "gender": gender,
-            "citizenship": "KH",
-            "languages": "km, th" if self._chance(0.4) else "km",
-            "home_province_id": home,
-            "home_district": self.rng.choice(districts) if districts and self._chance(0.7) else "",
-            "current_province_id": current,
-            "migration_channel": channel,
-        }
+        values |= {"gender": gender, "citizenship": "KH",
+                   "languages": "km, th" if self._chance(0.4) else "km", "home_province_id": home,
+                   "current_province_id": current, "migration_channel": channel,
+                   "home_district": self.rng.choice(districts) if districts and self._chance(0.7) else ""}
         self._age(values, 18, 50, 26)
-        person = PersonPlan(role="worker", values=values)
-        person.documents = self._documents(channel, codes, recruiter, scenario)
+        person = PersonPlan("worker", values, self._documents(channel, codes, recruiter, scenario))
         if self._chance(0.6):
-            person.identifiers = self._identifiers(channel, person.documents, current)
+            person.identifiers = self._identifiers(person.documents, current)
         return person, family_name
 
     def _family_member(self, home: str) -> PersonPlan:
@@ -462,106 +350,79 @@ class CorridorPlanner:
         values, _ = self._name(gender)
         values |= {"gender": gender, "citizenship": "KH", "languages": "km", "home_province_id": home}
         self._age(values, 38, 66, 50)
-        person = PersonPlan(role="family", values=values)
-        if self._chance(0.6):
-            person.identifiers = [("phone", self._cambodian_phone())]
-        return person
+        phone = [("phone", self._kh_phone())] if self._chance(0.6) else []
+        return PersonPlan("family", values, identifiers=phone)
 
-    def _documents(
-        self, channel: str, codes: list[str], recruiter: str | None, scenario: str
-    ) -> list[tuple[str, str, str]]:
-        retained = any(code in RETENTION_CODES for code in codes)
-        holder = "recruiter" if recruiter and self._chance(0.25) else "employer"
-        note = self.rng.choice(
-            (
-                "Kept by the supervisor since the first week.",
-                "Held in the office 'for safekeeping'.",
-                "Employer says it will be returned when the contract ends.",
-            )
-        )
+    def _documents(self, channel: str, codes: list[str], recruiter: str | None,
+                   scenario: str) -> list[tuple[str, str, str]]:
         if scenario == "scam":
             return [("passport", "other", "Taken by the compound guards on arrival.")]
+        retained = any(code in RETENTION_CODES for code in codes)
+        holder = "recruiter" if recruiter and self._chance(0.25) else "employer"
+        note = self.rng.choice(("Kept by the supervisor since the first week.",
+                                "Held in the office 'for safekeeping'.",
+                                "Employer says it will be returned when the contract ends."))
+        kept = (holder, note) if retained else ("worker", "")
         docs: list[tuple[str, str, str]] = []
         if channel == "mou":
-            docs += [
-                ("passport", holder if retained else "worker", note if retained else ""),
-                ("work_permit", "employer" if retained else "worker", ""),
-            ]
+            docs += [("passport", *kept), ("work_permit", "employer" if retained else "worker", "")]
         elif channel == "pink_card":
-            docs.append(("pink_card", holder if retained else "worker", note if retained else ""))
+            docs.append(("pink_card", *kept))
             if self._chance(0.5):
                 docs.append(("national_id", "worker", ""))
         elif channel == "border_pass":
             docs += [("border_pass", "worker", ""), ("national_id", "worker", "")]
         elif retained:
-            docs.append(("national_id", holder, note))
+            docs.append(("national_id", *kept))
         elif self._chance(0.6):
             docs.append(("national_id", self.rng.choice(("worker", "worker", "lost")), ""))
         if scenario == "forced_fishing":
             docs.append(("other", "employer", "Seafarer's book held by the skipper."))
         return docs
 
-    def _identifiers(
-        self, channel: str, documents: list[tuple[str, str, str]], current: str | None
-    ) -> list[tuple[str, str]]:
+    def _identifiers(self, documents: list[tuple[str, str, str]],
+                     current: str | None) -> list[tuple[str, str]]:
         rng = self.rng
         kinds = {kind for kind, _, _ in documents}
         found: list[tuple[str, str]] = []
         if "passport" in kinds:
-            found.append(("passport", f"N{rng.randint(0, 9_999_999):07d}"))
+            found.append(("passport", f"N{rng.randrange(10**7):07d}"))
         if "national_id" in kinds or self._chance(0.3):
             found.append(("kh_national_id", f"{rng.randint(10_000_000, 299_999_999):09d}"))
         if "pink_card" in kinds and self._chance(0.7):
-            digits = f"00{rng.randint(0, 10**11 - 1):011d}"
-            found.append(
-                ("pink_card", f"{digits[0]}-{digits[1:5]}-{digits[5:10]}-{digits[10:12]}-{digits[12]}")
-            )
+            d = f"00{rng.randrange(10**11):011d}"  # Thailand's 13-digit number for non-Thais, as printed
+            found.append(("pink_card", f"{d[0]}-{d[1:5]}-{d[5:10]}-{d[10:12]}-{d[12]}"))
         if self._chance(0.8) or not found:
-            found.append(("phone", self._thai_phone() if current else self._cambodian_phone()))
+            found.append(("phone", self._th_phone() if current else self._kh_phone()))
         return found
 
-    def _thai_phone(self) -> str:
-        rng = self.rng
-        number = f"{rng.choice('689')}{rng.randint(0, 9)}{rng.randint(0, 9_999_999):07d}"
+    def _th_phone(self) -> str:
+        number = f"{self.rng.choice('689')}{self.rng.randrange(10**8):08d}"
         if self._chance(0.3):
             return f"0{number[:2]}-{number[2:5]}-{number[5:]}"
         return f"+66 {number[:2]} {number[2:5]} {number[5:]}"
 
-    def _cambodian_phone(self) -> str:
-        prefix = self.rng.choice(CAMBODIAN_MOBILE_PREFIXES)
-        subscriber = f"{self.rng.randint(0, 999_999):06d}"
+    def _kh_phone(self) -> str:
+        prefix, subscriber = self.rng.choice(KH_MOBILE_PREFIXES), f"{self.rng.randrange(10**6):06d}"
         if self._chance(0.3):
             return f"0{prefix} {subscriber[:3]} {subscriber[3:]}"
         return f"+855 {prefix} {subscriber[:3]} {subscriber[3:]}"
 
-    # -- what happened -----------------------------------------------------------------------------
-
-    def _violation_note(self, code: str, ctx: dict[str, Any]) -> str:
-        phrase = names.VIOLATION_PHRASES.get(code)
-        if phrase is None or not self._chance(0.35):
-            return ""
-        text = phrase.format(**ctx)
-        return f"Worker reports {text}."
+    # What happened.
 
     def _violations(self, scenario: str, kind: str, channel: str) -> list[str]:
-        rng = self.rng
-        fixed: list[str] = {
-            "scam": [
-                "EXP-ForcedCriminality",
-                "ILO11-02",
-                "ILO11-03",
-                rng.choice(("MOC-PhysicalAbuse", "MOC-PhysicalThreats")),
-            ],
+        """One to four codes; the scenario's defining ones first, then the labour-rights mix."""
+        fixed = {
+            "scam": ["EXP-ForcedCriminality", "ILO11-02", "ILO11-03",
+                     self.rng.choice(("MOC-PhysicalAbuse", "MOC-PhysicalThreats"))],
             "forced_fishing": ["EXP-ForcedLabour", "ILO11-09", "ILO11-04", "LR-UNPAID-WAGES"],
-            "abuse": ["MOC-SexualAbuse", "LR-NO-REST-DAY"]
-            if kind == "domestic"
-            else ["ILO11-05", "LR-UNPAID-WAGES"],
-            "border_crisis": ["LR-UNPAID-WAGES", "LR-DEPOSIT-WITHHELD"],
+            "abuse": (["MOC-SexualAbuse", "LR-NO-REST-DAY"] if kind == "domestic"
+                      else ["ILO11-05", "LR-UNPAID-WAGES"]),
+            "border_crisis": ["LR-UNPAID-WAGES", "LR-DEPOSIT-WITHHELD"]
+                             + (["LR-DOCUMENT-RETENTION"] if self._chance(0.4) else []),
         }.get(scenario, [])
-        if scenario == "border_crisis" and self._chance(0.4):
-            fixed.append("LR-DOCUMENT-RETENTION")
-        total = len(fixed) if len(fixed) >= 3 else len(fixed) + self._pick({1: 30, 2: 35, 3: 25, 4: 10})
-        total = min(total, 4) if fixed else total
+        extra = self._pick({1: 30, 2: 35, 3: 25, 4: 10})
+        total = len(fixed) if len(fixed) >= 3 else min(4, len(fixed) + extra)
         weights = dict(names.VIOLATION_WEIGHTS)
         for code, extra in names.SECTOR_VIOLATIONS.get(kind, {}).items():
             weights[code] = weights.get(code, 0) + extra
@@ -573,36 +434,31 @@ class CorridorPlanner:
             weights["MOC-ThreatsLawEnforcement"] += 4
         codes = list(fixed)
         while len(codes) < total:
-            code = self._pick({c: w for c, w in weights.items() if c not in codes})
-            codes.append(code)
-        return codes
+            codes.append(self._pick({c: w for c, w in weights.items() if c not in codes}))
+        # The worker's main complaint (which titles the case) is a labour-rights one when there is one.
+        return sorted(codes, key=lambda c: not c.startswith("LR-")) if not fixed else codes
+
+    def _violation_note(self, code: str, ctx: dict[str, Any]) -> str:
+        phrase = names.VIOLATION_PHRASES.get(code)
+        return f"Worker reports {phrase.format(**ctx)}." if phrase and self._chance(0.35) else ""
 
     def _dates(self, scenario: str, mode: str) -> dict[str, dt.date]:
         rng, today = self.rng, self.today
-        dates: dict[str, dt.date] = {}
         if scenario == "border_crisis":
-            dates["exit"] = BORDER_CLASHES + _days(rng.randint(1, 20))
-            dates["return"] = dates["exit"] + _days(rng.randint(0, 3))
+            exit_on = BORDER_CLASHES + _days(rng.randint(1, 20))
+            dates = {"exit": exit_on, "return": exit_on + _days(rng.randint(0, 3)),
+                     "incident": exit_on - _days(rng.randint(0, 60))}
             dates["opened"] = min(today, dates["return"] + _days(rng.randint(3, 110)))
-            dates["incident"] = dates["exit"] - _days(rng.randint(0, 60))
-            dates["start"] = dates["incident"] - _days(rng.randint(90, 800))
         else:
             r = rng.random()
-            age = (
-                rng.randint(0, 14)
-                if r < 0.12
-                else rng.randint(15, 90)
-                if r < 0.40
-                else rng.randint(91, 300)
-                if r < 0.70
-                else rng.randint(301, 700)
-            )
-            dates["opened"] = today - _days(age)
-            if mode == "returned_before":
+            age = (rng.randint(0, 14) if r < 0.12 else rng.randint(15, 90) if r < 0.40
+                   else rng.randint(91, 300) if r < 0.70 else rng.randint(301, 700))
+            dates = {"opened": today - _days(age)}
+            if mode == "returned_before":  # the worker came to a Cambodian organisation after going home
                 dates["return"] = dates["opened"] - _days(rng.randint(3, 60))
                 dates["exit"] = dates["return"] - _days(rng.randint(0, 10))
                 dates["incident"] = dates["exit"] - _days(rng.randint(0, 40))
-            elif mode == "returned_after":
+            elif mode == "returned_after":  # rescued in Thailand, handed over later
                 dates["exit"] = dates["opened"] - _days(rng.randint(0, 10))
                 dates["incident"] = dates["exit"] - _days(rng.randint(5, 60))
                 dates["return"] = dates["opened"] + _days(rng.randint(10, 60))
@@ -610,273 +466,181 @@ class CorridorPlanner:
                 dates["incident"] = dates["opened"] - _days(rng.randint(2, 90))
                 if self._chance(0.4):
                     dates["exit"] = self._between(dates["incident"], dates["opened"])
-            dates["start"] = dates["incident"] - _days(rng.randint(30, 600))
+        dates["start"] = dates["incident"] - _days(rng.randint(30, 240 if scenario == "scam" else 600))
         dates["journey"] = dates["start"] - _days(rng.randint(1, 5))
         dates["recruitment"] = dates["journey"] - _days(rng.randint(7, 60))
         return dates
 
-    def _lifecycle(
-        self, opened_on: dt.date, dates: dict[str, dt.date]
-    ) -> tuple[list[tuple[str, str]], dt.date | None, str]:
-        """Transitions from "new" (following lifecycle.TRANSITIONS), the closing date, and why it closed."""
-        age = (self.today - opened_on).days
+    def _lifecycle(self, slug: str, opened_on: dt.date,
+                   dates: dict[str, dt.date]) -> tuple[list[tuple[str, str]], dt.date | None, str]:
+        """Transitions from "new" along lifecycle.TRANSITIONS, the closing date, and why it closed."""
+        rng, age = self.rng, (self.today - opened_on).days
         if age <= 14:
             final = self._pick({"new": 70, "active": 30})
         elif age <= 60:
-            final = self._pick({"new": 8, "active": 55, "follow_up": 17, "closed": 15, "closed_referred": 5})
+            final = self._pick({"new": 8, "active": 55, "follow_up": 17, "closed": 17, "closed_referred": 3})
         elif age <= 180:
-            final = self._pick({"active": 35, "follow_up": 25, "closed": 30, "closed_referred": 10})
+            final = self._pick({"active": 35, "follow_up": 25, "closed": 33, "closed_referred": 7})
         else:
-            final = self._pick({"active": 12, "follow_up": 15, "closed": 55, "closed_referred": 18})
-        if final == "new":
-            return [], None, ""
-        if final == "active":
-            return [("active", "")], None, ""
-        if final == "follow_up":
-            return [("active", ""), ("follow_up", "")], None, ""
-        if final == "closed" and self._chance(0.1):
+            final = self._pick({"active": 12, "follow_up": 15, "closed": 60, "closed_referred": 13})
+        if final in {"new", "active", "follow_up"}:
+            open_paths = {"new": [], "active": ["active"], "follow_up": ["active", "follow_up"]}
+            return [(status, "") for status in open_paths[final]], None, ""
+        if final == "closed" and self._chance(0.1):  # closed at triage
             closure = self._pick({"duplicate": 1, "no_contact": 2})
-            closed_on = min(self.today, opened_on + _days(self.rng.randint(1, 10)))
-            return [("closed", self.rng.choice(names.CLOSE_REASONS[closure]))], closed_on, closure
-        latest_event = max(d for key, d in dates.items() if key != "opened" and d <= self.today)
-        earliest = min(self.today, max(opened_on + _days(14), latest_event))
-        closed_on = min(self.today, self._between(earliest, max(earliest, opened_on + _days(240))))
+            closed_on = min(self.today, opened_on + _days(rng.randint(1, 10)))
+            return [("closed", rng.choice(names.CLOSE_REASONS[closure]))], closed_on, closure
+        happened = [d for d in dates.values() if d <= self.today]
+        earliest = min(self.today, max([opened_on + _days(14), *happened]))
+        closed_on = min(self.today, self._between(earliest, opened_on + _days(240)))
         path = [("active", "")] + ([("follow_up", "")] if self._chance(0.5) else [])
         if final == "closed_referred":
-            return (
-                [*path, ("closed_referred", self.rng.choice(names.CLOSE_REASONS["referred"]))],
-                closed_on,
-                "referred",
-            )
+            reasons = names.CLOSE_REASONS["referred_from_cambodia" if slug == PLA else "referred"]
+            return [*path, ("closed_referred", rng.choice(reasons))], closed_on, "referred"
         closure = "resolved" if self._chance(0.7) else "no_contact"
-        path.append(("closed", self.rng.choice(names.CLOSE_REASONS[closure])))
+        path.append(("closed", rng.choice(names.CLOSE_REASONS[closure])))
         if age > 60 and self._chance(0.06):
             return [*path, ("active", "")], None, closure
         return path, closed_on, closure
 
-    def _title(
-        self, scenario: str, codes: list[str], employer: dict, ctx: dict[str, Any], workers: int
-    ) -> str:
+    def _title(self, scenario: str, codes: list[str], employer: EmployerSpec, ctx: dict[str, Any],
+               workers: int) -> str:
+        if scenario == "abuse":
+            scenario = "abuse_sexual" if "MOC-SexualAbuse" in codes else "abuse_violence"
         template = names.TITLES.get(scenario) or names.TITLES.get(codes[0], "Labour-rights complaint")
-        title = f"{template.format(**ctx)} {employer['place']}"
+        title = f"{template.format(**ctx)} {employer.place}"
         return f"{title} (group of {workers})" if workers > 1 else title
 
-    def _summary(
-        self,
-        lead: PersonPlan,
-        channel: str,
-        codes: list[str],
-        ctx: dict[str, Any],
-        mode: str,
-        returned: bool,
-        workers: int,
-    ) -> str:
+    def _summary(self, scenario: str, lead: PersonPlan, channel: str, recruiter: str | None, codes: list[str],
+                 ctx: dict[str, Any], dates: dict[str, dt.date], workers: int) -> str:
         values = lead.values
         age = values.get("estimated_age") or (self.today - values["date_of_birth"]).days // 365
         noun = {"Feminine": "woman", "Masculine": "man"}.get(values["gender"], "worker")
-        who = f"A {age}-year-old {noun} from {ctx['home']}"
-        channel_phrase = names.CHANNEL_PHRASES.get(channel, "").format(**ctx)
-        first = f"{who} {channel_phrase}." if channel_phrase else f"{who}."
-        if workers > 1:
-            first += (
-                f" {workers - 1} co-worker{'s' if workers > 2 else ''} from the same village report the same."
-            )
-        phrases = [
-            names.VIOLATION_PHRASES[code].format(**ctx) for code in codes if code in names.VIOLATION_PHRASES
-        ]
-        second = f"Reports {_join(phrases)}." if phrases else ""
-        third = (
-            f"Now back home in {ctx['home']}."
-            if returned
-            else "Waiting for repatriation."
-            if mode == "returned_after"
-            else f"Still working at {ctx['workplace']}."
-            if self._chance(0.6)
-            else "Has left the job."
-        )
-        return " ".join(part for part in (first, second, third) if part)
-
-    def _events(
-        self,
-        scenario: str,
-        channel: str,
-        employer: dict,
-        codes: list[str],
-        ctx: dict[str, Any],
-        dates: dict[str, dt.date],
-        status: str,
-    ) -> list[tuple[str, dt.date, str, str]]:
-        rng = self.rng
         route = "scam" if scenario == "scam" else channel
-        workplace_place = ", ".join(p for p in (employer["district"], ctx["province"]) if p)
-        incident_key = {
-            "scam": "incident_scam",
-            "forced_fishing": "incident_fishing",
-            "abuse": "incident_sexual_abuse" if "MOC-SexualAbuse" in codes else "incident_violence",
-        }.get(scenario)
-        incident = (
-            rng.choice(names.EVENTS[incident_key])
-            if incident_key
-            else names.INCIDENTS.get(codes[0], names.INCIDENT_DEFAULT)
-        )
-        employment_kind = "scam" if scenario == "scam" else employer["kind"]
-        events = [
-            (
-                "recruitment",
-                dates["recruitment"],
-                ctx["home"],
-                rng.choice(names.EVENTS[f"recruitment_{route}"]),
-            ),
-            (
-                "journey",
-                dates["journey"],
-                ctx["crossing"] if route != "scam" else "Mae Sot",
-                rng.choice(names.EVENTS[f"journey_{route}"]),
-            ),
-            (
-                "employment",
-                dates["start"],
-                workplace_place,
-                rng.choice(names.EVENTS[f"employment_{employment_kind}"]),
-            ),
-            ("incident", dates["incident"], workplace_place, incident),
-        ]
-        if status == "new":
-            events = events[2:]
-        if "exit" in dates:
-            exit_key = {"scam": "exit_scam", "forced_fishing": "exit_forced"}.get(scenario, "exit")
-            if scenario == "border_crisis":
-                events.append(("exit", dates["exit"], workplace_place, names.EVENTS["return_crisis"][1]))
-            else:
-                events.append(("exit", dates["exit"], workplace_place, rng.choice(names.EVENTS[exit_key])))
+        how = names.CHANNEL_PHRASES[route].format(**ctx).rstrip(".")
+        if route == "irregular" and recruiter:
+            how += " with a broker's help"
+        parts = [f"A {age}-year-old {noun} from {ctx['home']} {how}."]
+        if workers > 1:
+            others = f"{workers - 1} co-worker{'s' if workers > 2 else ''}"
+            parts.append(f"{others} from the same village report the same.")
+        phrases = [names.VIOLATION_PHRASES[c].format(**ctx) for c in codes if c in names.VIOLATION_PHRASES]
+        parts.append(f"Reports {_join(phrases)}.")
         if "return" in dates and dates["return"] <= self.today:
-            text = (
-                names.EVENTS["return_crisis"][0]
-                if scenario == "border_crisis"
-                else rng.choice(names.EVENTS["return"])
-            )
-            events.append(("return", dates["return"], "Poipet, Banteay Meanchey", text))
-        return [(kind, on, place, text.format(**ctx)) for kind, on, place, text in events]
+            parts.append(f"Now back home in {ctx['home']}.")
+        elif "return" in dates:
+            parts.append("Waiting to be handed over at the border.")
+        else:
+            parts.append("Has left the job." if "exit" in dates else f"Still working at {ctx['workplace']}.")
+        return " ".join(parts)
 
-    def _outcomes(
-        self,
-        scenario: str,
-        codes: list[str],
-        ctx: dict[str, Any],
-        status: str,
-        closure: str,
-        opened_on: dt.date,
-        closed_on: dt.date | None,
-        dates: dict[str, dt.date],
-    ) -> list[tuple[str, dt.date, Decimal | None, str]]:
-        end = closed_on or self.today
+    def _events(self, scenario: str, channel: str, employer: EmployerSpec, codes: list[str],
+                ctx: dict[str, Any], dates: dict[str, dt.date], status: str) -> list[Event]:
+        pick, events = self.rng.choice, names.EVENTS
+        route = "scam" if scenario == "scam" else channel
+        workplace = ", ".join(p for p in (employer.district, ctx["province"]) if p)
+        special = {"scam": "incident_scam", "forced_fishing": "incident_fishing",
+                   "abuse": "incident_sexual_abuse" if "MOC-SexualAbuse" in codes else "incident_violence"}
+        incident = (pick(events[special[scenario]]) if scenario in special
+                    else names.INCIDENTS.get(codes[0], names.INCIDENT_DEFAULT))
+        timeline: list[Event] = [
+            ("recruitment", dates["recruitment"], ctx["home"], pick(events[f"recruitment_{route}"])),
+            ("journey", dates["journey"], "Mae Sot" if route == "scam" else ctx["crossing"],
+             pick(events[f"journey_{route}"])),
+            ("employment", dates["start"], workplace, pick(events[f"employment_{employer.kind}"])),
+            ("incident", dates["incident"], workplace, incident),
+        ]
+        if status == "new":  # an intake interview records the job and the problem, not yet the whole story
+            timeline = timeline[2:]
+        if "exit" in dates:
+            exit_texts = events.get(f"exit_{scenario}", events["exit"])
+            timeline.append(("exit", dates["exit"], workplace, pick(exit_texts)))
+        if "return" in dates and dates["return"] <= self.today:
+            timeline.append(("return", dates["return"], "Poipet, Banteay Meanchey",
+                             pick(events.get(f"return_{scenario}", events["return"]))))
+        return [(kind, on, place, text.format(**ctx)) for kind, on, place, text in timeline]
 
-        def on_or_after(start: dt.date) -> dt.date:
+    def _outcomes(self, scenario: str, codes: list[str], ctx: dict[str, Any], status: str, closure: str,
+                  opened_on: dt.date, closed_on: dt.date | None,
+                  dates: dict[str, dt.date]) -> list[OutcomePlan]:
+        rng, end = self.rng, closed_on or self.today
+
+        def after(start: dt.date) -> dt.date:
             return min(end, self._between(start, end))
 
-        found: list[tuple[str, dt.date, Decimal | None, str]] = []
-        wages = any(code in WAGE_CODES for code in codes)
-        retained = any(code in RETENTION_CODES for code in codes)
-        resolved = closure == "resolved"
-        partial = status == "follow_up" and self._chance(0.4)
-        if wages and (resolved or partial):
-            share = self.rng.uniform(0.5, 1.0) if resolved else self.rng.uniform(0.2, 0.5)
+        found: list[OutcomePlan] = []
+        resolved, partial = closure == "resolved", status == "follow_up" and self._chance(0.4)
+        if any(c in WAGE_CODES for c in codes) and (resolved or partial):
+            share = rng.uniform(0.5, 1.0) if resolved else rng.uniform(0.2, 0.5)
             amount = round(ctx["months"] * 30 * ctx["min_wage"] * share, -1)
-            if "LR-DEPOSIT-WITHHELD" in codes and resolved:
-                amount += ctx["deposit"]
-            how = self.rng.choice(
-                (
-                    "Paid in cash at the labour protection office.",
-                    "Transferred to the worker's bank account after mediation.",
-                    "Paid in two instalments through the Department of Employment.",
-                )
-            )
-            found.append(("money_recovered", on_or_after(opened_on + _days(7)), Decimal(int(amount)), how))
-        if retained and (resolved or partial):
-            found.append(
-                (
-                    "documents_returned",
-                    on_or_after(opened_on + _days(3)),
-                    None,
-                    "Passport handed back in the presence of the labour inspector.",
-                )
-            )
+            amount += ctx["deposit"] if resolved and "LR-DEPOSIT-WITHHELD" in codes else 0
+            how = rng.choice(("Paid in cash at the labour protection office.",
+                              "Transferred to the worker's bank account after mediation.",
+                              "Paid in two instalments through the Department of Employment."))
+            found.append(("money_recovered", after(opened_on + _days(7)), Decimal(int(amount)), how))
+        if any(c in RETENTION_CODES for c in codes) and (resolved or partial):
+            found.append(("documents_returned", after(opened_on + _days(3)), None,
+                          "Passport handed back in the presence of the labour inspector."))
         if resolved and not found:
-            found.append(
-                (
-                    "remediation",
-                    on_or_after(opened_on),
-                    None,
-                    "Employer agreed to pay on time and stop the deductions; checked again a month later.",
-                )
-            )
+            found.append(("remediation", after(opened_on), None,
+                          "Employer agreed to pay on time and stop the deductions; checked a month later."))
         if resolved and self._chance(0.05):
-            found.append(
-                (
-                    "compensation",
-                    on_or_after(opened_on),
-                    Decimal(self.rng.randrange(20_000, 150_000, 1_000)),
-                    "Awarded by the labour court.",
-                )
-            )
-        repatriated = dates.get("return")
-        if scenario in {"scam", "forced_fishing"} and repatriated and opened_on <= repatriated <= end:
-            found.append(
-                ("repatriated", repatriated, None, "Handed over at Aranyaprathet–Poipet with MLVT and MoSVY.")
-            )
-            if status in {"closed", "closed_referred"} and self._chance(0.4):
-                found.append(
-                    (
-                        "prosecution",
-                        on_or_after(repatriated),
-                        None,
-                        "Complaint filed with the anti-trafficking police; investigation opened.",
-                    )
-                )
+            found.append(("compensation", after(opened_on), Decimal(rng.randrange(20_000, 150_000, 1_000)),
+                          "Awarded by the labour court."))
+        handed_over = dates.get("return")
+        if scenario in {"scam", "forced_fishing"} and handed_over and opened_on <= handed_over <= end:
+            found.append(("repatriated", handed_over, None,
+                          "Handed over at Aranyaprathet–Poipet to MLVT and MoSVY."))
+            if closed_on and self._chance(0.4):
+                found.append(("prosecution", after(handed_over), None,
+                              "Complaint filed with the anti-trafficking police; investigation opened."))
         return found
 
-    def _tasks(
-        self,
-        slug: str,
-        status: str,
-        assignee: str | None,
-        ctx: dict[str, Any],
-        opened_on: dt.date,
-        closed_on: dt.date | None,
-    ) -> list[tuple[str, dt.date | None, bool]]:
+    def _needs(self, slug: str, codes: list[str], channel: str, sensitive: bool, returned: bool) -> list[str]:
+        if returned:
+            return [*names.TASKS["returnee"], *(names.TASKS["sensitive"][:1] if sensitive else ())]
+        needs = list(names.TASKS["general"])
+        if any(c in WAGE_CODES for c in codes):
+            needs += names.TASKS["wages"]
+        if any(c in RETENTION_CODES for c in codes):
+            needs += names.TASKS["retention"]
+        if channel == "pink_card":
+            needs += names.TASKS["pink_card"]
+        if sensitive:
+            needs += names.TASKS["sensitive"]
+        if slug == names.MWU:
+            needs += names.TASKS["union"]
+        return needs
+
+    def _tasks(self, needs: list[str], status: str, assignee: str | None, ctx: dict[str, Any],
+               opened_on: dt.date, closed_on: dt.date | None) -> list[tuple[str, dt.date | None, bool]]:
         rng, today = self.rng, self.today
         if assignee is None:
             return [(names.TASK_UNASSIGNED, today + _days(rng.randint(0, 2)), False)]
-        pool = names.TASKS_RETURNEE if slug == RETURNEE_ORG else names.TASKS_OPEN
         if closed_on is not None:
-            titles = rng.sample(pool, k=rng.randint(1, 2))
-            return [(t.format(**ctx), self._between(opened_on, closed_on), True) for t in titles]
-        titles = rng.sample(pool, k=1 if status == "new" else rng.randint(1, 3))
+            return [(title.format(**ctx), self._between(opened_on, closed_on), True)
+                    for title in rng.sample(needs, k=min(len(needs), rng.randint(1, 2)))]
         week_end = today + _days(6 - today.weekday())
         tasks: list[tuple[str, dt.date | None, bool]] = []
-        for title in titles:
+        for title in rng.sample(needs, k=min(len(needs), 1 if status == "new" else rng.randint(1, 3))):
             when = self._pick({"overdue": 30, "this_week": 30, "later": 30, "none": 10})
-            due = {
-                "overdue": today - _days(rng.randint(1, 21)),
-                "this_week": self._between(today, week_end),
-                "later": today + _days(rng.randint(7, 45)),
-                "none": None,
-            }[when]
+            due = {"overdue": today - _days(rng.randint(1, 21)), "this_week": self._between(today, week_end),
+                   "later": today + _days(rng.randint(7, 45)), "none": None}[when]
             tasks.append((title.format(**ctx), due, False))
         return tasks
 
 
 class CorridorWriter:
-    """Writes a plan through the services, creating organisations, staff and parties as needed."""
+    """Writes a plan through the services, creating organisations, staff and parties on the way."""
 
-    def __init__(self, *, progress: Callable[[int, int], None] | None = None) -> None:
+    def __init__(self, *, registrations: dict[str, str], progress: Callable[[int, int], None] | None) -> None:
+        self.registrations = registrations
         self.progress = progress
         self.organisations: dict[str, Organisation] = {}
         self.users: dict[str, User] = {}
         self.actors: dict[str, Actor] = {}
         self.employers: dict[tuple[str, str], tuple[Employer, Workplace | None]] = {}
         self.recruiters: dict[tuple[str, str], Recruiter] = {}
-        self.registrations: dict[str, str] = {}
         self.people = 0
 
     def organisations_and_staff(self) -> None:
@@ -885,47 +649,28 @@ class CorridorWriter:
         password = make_password(names.DEMO_PASSWORD)
         for spec in names.ORGANISATIONS:
             org = organisation_create(
-                slug=spec["slug"],
-                name_en=spec["name_en"],
-                name_km=spec["name_km"],
-                name_th=spec["name_th"],
-                country=spec["country"],
-                type=spec["type"],
-                case_prefix=spec["case_prefix"],
-                require_mfa=spec["require_mfa"],
-                contact_email=f"contact@{spec['domain']}",
+                slug=spec["slug"], name_en=spec["name_en"], name_km=spec["name_km"], name_th=spec["name_th"],
+                country=spec["country"], type=spec["type"], case_prefix=spec["case_prefix"],
+                require_mfa=spec["require_mfa"], contact_email=f"contact@{spec['domain']}",
             )
             self.organisations[spec["slug"]] = org
             for local, role, full_name in spec["staff"]:
                 self._member(org, f"{local}@{spec['domain']}", role, full_name, password, spec["totp_secret"])
 
-    def _member(
-        self, org: Organisation, email: str, role: str, full_name: str, password: str, secret: str
-    ) -> None:
+    def _member(self, org: Organisation, email: str, role: str, full_name: str, password: str,
+                secret: str) -> None:
         user = User.objects.create_user(email=email, password=None, full_name=full_name)
         user.password = password
         user.save(update_fields=["password"])
         membership = Membership.objects.create(user=user, organisation=org, role=role)
-        audit_record(
-            actor=None,
-            action=AuditAction.CREATE,
-            obj=membership,
-            organisation_id=org.pk,
-            label=AUDIT_LABEL,
-            summary=f"member {email} added as {role}",
-            changes={"role": [None, role]},
-        )
+        audit_record(actor=None, action=AuditAction.CREATE, obj=membership, organisation_id=org.pk,
+                     label=AUDIT_LABEL, summary=f"member {email} added as {role}",
+                     changes={"role": [None, role]})
         if role == "org_admin":
             totp = TOTP.activate(user, secret)
             RecoveryCodes.activate(user)
-            audit_record(
-                actor=None,
-                action=AuditAction.CREATE,
-                obj=totp.instance,
-                organisation_id=org.pk,
-                label=AUDIT_LABEL,
-                summary=f"authenticator app and recovery codes set up for {email}",
-            )
+            audit_record(actor=None, action=AuditAction.CREATE, obj=totp.instance, organisation_id=org.pk,
+                         label=AUDIT_LABEL, summary=f"authenticator and recovery codes set up for {email}")
         self.users[email] = user
         self.actors[email] = Actor(organisation=org, role=role, user=user)
 
@@ -936,42 +681,29 @@ class CorridorWriter:
                 self.progress(number, len(plans))
 
     def _employer(self, actor: Actor, slug: str, key: str) -> tuple[Employer, Workplace | None]:
+        """Each organisation keeps its own employer records; the Cambodian partner writes company names
+        out in full, as record linkage across organisations will meet them."""
         if (slug, key) not in self.employers:
-            spec = next((e for e in names.EMPLOYERS if e["key"] == key), names.SCAM_EMPLOYER)
-            name = (
-                spec["name"].replace("Co., Ltd.", "Company Limited") if slug == RETURNEE_ORG else spec["name"]
-            )
-            address = ", ".join(
-                p for p in (spec["district"], province_names().get(spec["province"] or "", "")) if p
-            )
+            spec = _employer_spec(key)
+            name = spec.name.replace("Co., Ltd.", "Company Limited") if slug == PLA else spec.name
+            province = province_names().get(spec.province or "", "")
             employer = party_services.employer_create(
-                actor=actor,
-                name=name,
-                name_th=spec["name_th"],
+                actor=actor, name=name, name_th=spec.name_th, sector=spec.sector, province_id=spec.province,
                 registration_number=self.registrations.get(key, ""),
-                sector=spec["sector"],
-                province_id=spec["province"],
-                address=address,
-            )
+                address=", ".join(p for p in (spec.district, province) if p))
             workplace = None
-            if spec["workplace"] and spec["province"]:
+            if spec.workplace and spec.province:
                 workplace = party_services.workplace_create(
-                    actor=actor,
-                    name=spec["workplace"],
-                    employer=employer,
-                    sector=spec["sector"],
-                    province_id=spec["province"],
-                    district=spec["district"],
-                )
+                    actor=actor, name=spec.workplace, employer=employer, sector=spec.sector,
+                    province_id=spec.province, district=spec.district)
             self.employers[slug, key] = (employer, workplace)
         return self.employers[slug, key]
 
     def _recruiter(self, actor: Actor, slug: str, key: str) -> Recruiter:
         if (slug, key) not in self.recruiters:
-            spec = next(r for r in names.RECRUITERS if r["key"] == key)
-            self.recruiters[slug, key] = party_services.recruiter_create(
-                actor=actor, **{k: v for k, v in spec.items() if k != "key"}
-            )
+            spec = next(r for r in names.RECRUITERS if r.key == key)
+            values = {name: value for name, value in spec._asdict().items() if name != "key"}
+            self.recruiters[slug, key] = party_services.recruiter_create(actor=actor, **values)
         return self.recruiters[slug, key]
 
     def _case(self, plan: CasePlan) -> None:
@@ -983,53 +715,35 @@ class CorridorWriter:
             self.people += 1
             case_services.case_person_add(actor=editor, case=case, person=person, role=person_plan.role)
             for kind, held_by, notes in person_plan.documents:
-                people_services.document_record(
-                    actor=editor, person=person, kind=kind, held_by=held_by, notes=notes
-                )
+                people_services.document_record(actor=editor, person=person, kind=kind, held_by=held_by,
+                                                notes=notes)
             for kind, value in person_plan.identifiers:
                 people_services.identifier_add(actor=editor, person=person, kind=kind, value=value)
         employer, workplace = self._employer(editor, plan.organisation, plan.employer)
-        for party in (employer, workplace):
-            if party is not None:
-                case_services.case_party_add(actor=editor, case=case, party=party)
+        parties: list[Employer | Workplace | Recruiter] = [employer] + ([workplace] if workplace else [])
         if plan.recruiter:
-            case_services.case_party_add(
-                actor=editor, case=case, party=self._recruiter(editor, plan.organisation, plan.recruiter)
-            )
+            parties.append(self._recruiter(editor, plan.organisation, plan.recruiter))
+        for party in parties:
+            case_services.case_party_add(actor=editor, case=case, party=party)
         for code, notes in plan.violations:
             case_services.violation_add(actor=editor, case=case, type_code=code, notes=notes)
         for kind, occurred_on, place, description in plan.events:
-            case_services.event_add(
-                actor=editor,
-                case=case,
-                kind=kind,
-                occurred_on=occurred_on,
-                description=description,
-                place=place,
-            )
+            case_services.event_add(actor=editor, case=case, kind=kind, occurred_on=occurred_on,
+                                    description=description, place=place)
         for body in plan.notes:
             case_services.note_add(actor=editor, case=case, body=body)
-        task_assignee = assignee or editor.user
         for title, due_on, done in plan.tasks:
-            task = case_services.task_add(
-                actor=editor, case=case, title=title, due_on=due_on, assignee=task_assignee
-            )
+            task = case_services.task_add(actor=editor, case=case, title=title, due_on=due_on,
+                                          assignee=assignee or editor.user)
             if done:
                 case_services.task_complete(actor=editor, task=task)
         for kind, achieved_on, amount, notes in plan.outcomes:
-            case_services.outcome_add(
-                actor=editor,
-                case=case,
-                kind=kind,
-                achieved_on=achieved_on,
-                amount=amount,
-                currency="THB" if amount is not None else "",
-                notes=notes,
-            )
+            currency = "THB" if amount is not None else ""
+            case_services.outcome_add(actor=editor, case=case, kind=kind, achieved_on=achieved_on,
+                                      amount=amount, currency=currency, notes=notes)
         for status, reason in plan.transitions:
-            case_services.case_change_status(
-                actor=editor, case=case, version=case.version, status=status, reason=reason
-            )
+            case_services.case_change_status(actor=editor, case=case, version=case.version, status=status,
+                                             reason=reason)
         if plan.closed_on is not None and case.closed_on is not None:
             # case_change_status stamps today's date; the demo's history needs the day it really closed.
             Case.objects.filter(pk=case.pk).update(closed_on=plan.closed_on)
@@ -1040,21 +754,14 @@ def corridor_plan(*, seed: int, cases: int, today: dt.date) -> tuple[CorridorPla
     return planner, planner.plan(cases)
 
 
-def corridor_build(
-    *, seed: int, cases: int, today: dt.date | None = None, progress: Callable[[int, int], None] | None = None
-) -> BuildSummary:
+def corridor_build(*, seed: int, cases: int, today: dt.date | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> BuildSummary:
     """Create the whole demo corridor in one transaction: a failure leaves nothing behind."""
     planner, plans = corridor_plan(seed=seed, cases=cases, today=today or timezone.localdate())
-    writer = CorridorWriter(progress=progress)
-    writer.registrations = planner.registrations
+    writer = CorridorWriter(registrations=planner.registrations, progress=progress)
     before = AuditEntry.objects.count()
     with transaction.atomic():
         writer.organisations_and_staff()
         writer.cases(plans)
-    return BuildSummary(
-        organisations=len(writer.organisations),
-        users=len(writer.users),
-        cases=len(plans),
-        people=writer.people,
-        audit_entries=AuditEntry.objects.count() - before,
-    )
+    return BuildSummary(organisations=len(writer.organisations), users=len(writer.users), cases=len(plans),
+                        people=writer.people, audit_entries=AuditEntry.objects.count() - before)

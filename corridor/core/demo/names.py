@@ -13,103 +13,55 @@ Organisation names follow the glossary where it has the term (អង្គកា
 
 from __future__ import annotations
 
-DEMO_PASSWORD = "corridor-demo-2026"
+from typing import NamedTuple
 
-# One entry per organisation. `staff` rows: (email local part, role, full name). `totp_secret` is the
-# fixed base32 secret of the organisation's administrator (32 characters, letters A-Z only, so it is
-# easy to type into an authenticator app). `case_share` is the part of the demo cases it owns.
+DEMO_PASSWORD = "corridor-demo-2026"
+RMH, PLA, MWU = "rayong-help", "pp-legal-aid", "eastern-mwu"
+
+# `staff` rows: (email local part, role, full name). `totp_secret`: the fixed base32 secret of the
+# organisation's administrator (32 letters A-Z, easy to type into an authenticator app).
+# `case_share`: the part of the demo cases the organisation owns.
 ORGANISATIONS: tuple[dict, ...] = (
-    {
-        "slug": "rayong-help",
-        "case_prefix": "RMH",
-        "domain": "rayong-help.demo",
-        "name_en": "Rayong Migrant Worker Help Centre",
-        "name_km": "មជ្ឈមណ្ឌលជំនួយពលករចំណាកស្រុក រ៉ាយ៉ុង",
-        "name_th": "ศูนย์ช่วยเหลือแรงงานข้ามชาติระยอง",
-        "country": "TH",
-        "type": "NGO",
-        "require_mfa": False,
-        "case_share": 0.65,
-        "totp_secret": "RAYONGHELPDEMOADMINTOTPSECRETKEY",
-        "staff": (
-            ("admin", "org_admin", "Siriporn Chaiwong"),
-            ("manager", "manager", "Kittipong Saengthong"),
-            ("caseworker", "caseworker", "Nattaya Boonmee"),
-            ("caseworker2", "caseworker", "Anucha Phromma"),
-            ("caseworker3", "caseworker", "Chalida Sukjai"),
-            ("intake", "intake_officer", "Wanida Thongdee"),
-            ("analyst", "analyst", "Pongsakorn Rattanakul"),
-            ("viewer", "viewer", "Jiraporn Meesuk"),
-        ),
-    },
-    {
-        "slug": "pp-legal-aid",
-        "case_prefix": "PLA",
-        "domain": "pp-legal-aid.demo",
-        "name_en": "Phnom Penh Legal Aid for Migrant Workers",
-        "name_km": "អង្គការជំនួយផ្នែកច្បាប់ដល់ពលករចំណាកស្រុក ភ្នំពេញ",
-        "name_th": "องค์กรความช่วยเหลือทางกฎหมายแก่แรงงานข้ามชาติ พนมเปญ",
-        "country": "KH",
-        "type": "LegalService",
-        "require_mfa": False,
-        "case_share": 0.18,
-        "totp_secret": "PPLEGALAIDDEMOADMINTOTPSECRETKEY",
-        "staff": (
-            ("admin", "org_admin", "Chea Sreyroth"),
-            ("manager", "manager", "Touch Rathana"),
-            ("caseworker", "caseworker", "Heng Vannak"),
-            ("caseworker2", "caseworker", "Ly Sokunthea"),
-        ),
-    },
-    {
-        "slug": "eastern-mwu",
-        "case_prefix": "MWU",
-        "domain": "eastern-mwu.demo",
-        "name_en": "Eastern Seaboard Federation of Migrant Workers' Unions",
-        "name_km": "សហព័ន្ធសហជីពពលករចំណាកស្រុក ភាគខាងកើតប្រទេសថៃ",
-        "name_th": "สหพันธ์สหภาพแรงงานข้ามชาติภาคตะวันออก",
-        "country": "TH",
-        "type": "TradeUnion",
-        "require_mfa": False,
-        "case_share": 0.17,
-        "totp_secret": "UNIONFEDERATIONDEMOADMINTOTPKEYS",
-        "staff": (
-            ("admin", "org_admin", "Prasert Kaewmanee"),
-            ("caseworker", "caseworker", "Keo Sophal"),
-            ("caseworker2", "caseworker", "Sumalee Thongkham"),
-        ),
-    },
-    {
-        "slug": "mlvt",
-        "case_prefix": "MLVT",
-        "domain": "mlvt.demo",
-        "name_en": "Ministry of Labour and Vocational Training",
-        "name_km": "ក្រសួងការងារ និងបណ្ដុះបណ្ដាលវិជ្ជាជីវៈ",
-        "name_th": "กระทรวงแรงงานและการฝึกอาชีพ (กัมพูชา)",
-        "country": "KH",
-        "type": "CentralGovernmentOrganisation",
-        "require_mfa": True,
-        "case_share": 0.0,
-        "totp_secret": "MLVTPHNOMPENHDEMOADMINTOTPSECRET",
-        "staff": (("admin", "org_admin", "Im Sophanna"), ("caseworker", "caseworker", "Som Chanthy")),
-    },
-    {
-        "slug": "doe-thailand",
-        "case_prefix": "DOE",
-        "domain": "doe.demo",
-        "name_en": "Department of Employment",
-        "name_km": "នាយកដ្ឋានមុខរបរ ក្រសួងការងារថៃ",
-        "name_th": "กรมการจัดหางาน",
-        "country": "TH",
-        "type": "CentralGovernmentOrganisation",
-        "require_mfa": True,
-        "case_share": 0.0,
-        "totp_secret": "DOEBANGKOKDEMOADMINTOTPSECRETKEY",
-        "staff": (
-            ("admin", "org_admin", "Thanawat Srisuk"),
-            ("caseworker", "caseworker", "Ratchanee Wongsa"),
-        ),
-    },
+    {"slug": RMH, "case_prefix": "RMH", "domain": "rayong-help.demo", "country": "TH", "type": "NGO",
+     "name_en": "Rayong Migrant Worker Help Centre",
+     "name_km": "មជ្ឈមណ្ឌលជំនួយពលករចំណាកស្រុក រ៉ាយ៉ុង",
+     "name_th": "ศูนย์ช่วยเหลือแรงงานข้ามชาติระยอง",
+     "require_mfa": False, "case_share": 0.65, "totp_secret": "RAYONGHELPDEMOADMINTOTPSECRETKEY",
+     "staff": (("admin", "org_admin", "Siriporn Chaiwong"), ("manager", "manager", "Kittipong Saengthong"),
+               ("caseworker", "caseworker", "Nattaya Boonmee"),
+               ("caseworker2", "caseworker", "Anucha Phromma"),
+               ("caseworker3", "caseworker", "Chalida Sukjai"),
+               ("intake", "intake_officer", "Wanida Thongdee"),
+               ("analyst", "analyst", "Pongsakorn Rattanakul"), ("viewer", "viewer", "Jiraporn Meesuk"))},
+    {"slug": PLA, "case_prefix": "PLA", "domain": "pp-legal-aid.demo", "country": "KH",
+     "type": "LegalService",
+     "name_en": "Phnom Penh Legal Aid for Migrant Workers",
+     "name_km": "អង្គការជំនួយផ្នែកច្បាប់ដល់ពលករចំណាកស្រុក ភ្នំពេញ",
+     "name_th": "องค์กรความช่วยเหลือทางกฎหมายแก่แรงงานข้ามชาติ พนมเปญ",
+     "require_mfa": False, "case_share": 0.18, "totp_secret": "PPLEGALAIDDEMOADMINTOTPSECRETKEY",
+     "staff": (("admin", "org_admin", "Chea Sreyroth"), ("manager", "manager", "Touch Rathana"),
+               ("caseworker", "caseworker", "Heng Vannak"), ("caseworker2", "caseworker", "Ly Sokunthea"))},
+    {"slug": MWU, "case_prefix": "MWU", "domain": "eastern-mwu.demo", "country": "TH", "type": "TradeUnion",
+     "name_en": "Eastern Seaboard Federation of Migrant Workers' Unions",
+     "name_km": "សហព័ន្ធសហជីពពលករចំណាកស្រុក ភាគខាងកើតប្រទេសថៃ",
+     "name_th": "สหพันธ์สหภาพแรงงานข้ามชาติภาคตะวันออก",
+     "require_mfa": False, "case_share": 0.17, "totp_secret": "UNIONFEDERATIONDEMOADMINTOTPKEYS",
+     "staff": (("admin", "org_admin", "Prasert Kaewmanee"), ("caseworker", "caseworker", "Keo Sophal"),
+               ("caseworker2", "caseworker", "Sumalee Thongkham"))},
+    {"slug": "mlvt", "case_prefix": "MLVT", "domain": "mlvt.demo", "country": "KH",
+     "type": "CentralGovernmentOrganisation",
+     "name_en": "Ministry of Labour and Vocational Training",
+     "name_km": "ក្រសួងការងារ និងបណ្ដុះបណ្ដាលវិជ្ជាជីវៈ",
+     "name_th": "กระทรวงแรงงานและการฝึกอาชีพ (กัมพูชา)",
+     "require_mfa": True, "case_share": 0.0, "totp_secret": "MLVTPHNOMPENHDEMOADMINTOTPSECRET",
+     "staff": (("admin", "org_admin", "Im Sophanna"), ("caseworker", "caseworker", "Som Chanthy"))},
+    {"slug": "doe-thailand", "case_prefix": "DOE", "domain": "doe.demo", "country": "TH",
+     "type": "CentralGovernmentOrganisation",
+     "name_en": "Department of Employment",
+     "name_km": "នាយកដ្ឋានមុខរបរ ក្រសួងការងារថៃ",
+     "name_th": "กรมการจัดหางาน",
+     "require_mfa": True, "case_share": 0.0, "totp_secret": "DOEBANGKOKDEMOADMINTOTPSECRETKEY",
+     "staff": (("admin", "org_admin", "Thanawat Srisuk"), ("caseworker", "caseworker", "Ratchanee Wongsa"))},
 )
 
 # (Khmer script, Latin spellings, Thai rendering)
@@ -201,24 +153,10 @@ MALE_NAMES: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 
 # Family + given name combinations that belong to well-known people; never generated.
-KNOWN_PEOPLE = frozenset(
-    {
-        "Chea Sim",
-        "Chea Vichea",
-        "Chea Sophara",
-        "Heng Samrin",
-        "Kem Sokha",
-        "Keo Remy",
-        "Meas Soksophea",
-        "Prak Sokhonn",
-        "Sam Sokha",
-        "Sok An",
-        "Sok Pisey",
-        "Tep Vanny",
-        "Yim Sovann",
-        "Chan Sarun",
-    }
-)
+KNOWN_PEOPLE = frozenset({
+    "Chea Sim", "Chea Vichea", "Chea Sophara", "Heng Samrin", "Kem Sokha", "Keo Remy", "Meas Soksophea",
+    "Prak Sokhonn", "Sam Sokha", "Sok An", "Sok Pisey", "Tep Vanny", "Yim Sovann", "Chan Sarun",
+})
 
 # Home provinces of Cambodian workers in Thailand, weighted like the corridor (IOM/ARCM 2019:
 # Banteay Meanchey, Battambang, Prey Veng, Kampong Cham, Kampong Thom first), with districts.
@@ -239,441 +177,166 @@ HOME_PROVINCES: tuple[tuple[str, int, tuple[str, ...]], ...] = (
     ("KH-24", 1, ()),
     ("KH-8", 1, ()),
 )
+BORDER_HOMES = ("KH-1", "KH-2", "KH-22", "KH-24")  # where border passes are issued
 
-# Employers and their workplace. `weight` makes a few employers repeat offenders; `orgs` lists the
-# organisations whose workers meet them. `place` finishes a case title ("... at a Rayong ...").
-EMPLOYERS: tuple[dict, ...] = (
-    {
-        "key": "mahachai-frozen",
-        "name": "Mahachai Ocean Frozen Foods Co., Ltd.",
-        "name_th": "บริษัท มหาชัยโอเชี่ยนโฟรเซ่นฟู้ดส์ จำกัด",
-        "sector": "C",
-        "kind": "seafood",
-        "province": "TH-74",
-        "district": "Mueang Samut Sakhon",
-        "workplace": "Mahachai Ocean shrimp-peeling plant",
-        "place": "at a Samut Sakhon shrimp-peeling plant",
-        "weight": 10,
-        "orgs": ("rayong-help", "pp-legal-aid"),
-    },
-    {
-        "key": "siam-sea-pearl",
-        "name": "Siam Sea Pearl Seafood Co., Ltd.",
-        "name_th": "บริษัท สยามซีเพิร์ลซีฟู้ด จำกัด",
-        "sector": "C",
-        "kind": "seafood",
-        "province": "TH-74",
-        "district": "Krathum Baen",
-        "workplace": "Siam Sea Pearl cannery, Krathum Baen",
-        "place": "at a Samut Sakhon seafood cannery",
-        "weight": 5,
-        "orgs": ("rayong-help", "eastern-mwu"),
-    },
-    {
-        "key": "rayong-marine",
-        "name": "Rayong Marine Products Co., Ltd.",
-        "name_th": "บริษัท ระยองมารีนโปรดักส์ จำกัด",
-        "sector": "C",
-        "kind": "seafood",
-        "province": "TH-21",
-        "district": "Mueang Rayong",
-        "workplace": "Rayong Marine surimi and fish-ball plant",
-        "place": "at a Rayong seafood plant",
-        "weight": 9,
-        "orgs": ("rayong-help", "eastern-mwu", "pp-legal-aid"),
-    },
-    {
-        "key": "ban-phe-dried",
-        "name": "Ban Phe Dried Seafood Limited Partnership",
-        "name_th": "ห้างหุ้นส่วนจำกัด บ้านเพอาหารทะเลแห้ง",
-        "sector": "C",
-        "kind": "seafood",
-        "province": "TH-21",
-        "district": "Mueang Rayong",
-        "workplace": "Ban Phe squid-drying yard",
-        "place": "at a Rayong squid-drying yard",
-        "weight": 3,
-        "orgs": ("rayong-help",),
-    },
-    {
-        "key": "songkhla-canning",
-        "name": "Songkhla Coastal Canning Co., Ltd.",
-        "name_th": "บริษัท สงขลาโคสตัลแคนนิ่ง จำกัด",
-        "sector": "C",
-        "kind": "seafood",
-        "province": "TH-90",
-        "district": "Mueang Songkhla",
-        "workplace": "Songkhla Coastal Canning tuna line",
-        "place": "at a Songkhla tuna cannery",
-        "weight": 3,
-        "orgs": ("rayong-help", "pp-legal-aid"),
-    },
-    {
-        "key": "chok-charoen",
-        "name": "Chok Charoen Fishery Limited Partnership",
-        "name_th": "ห้างหุ้นส่วนจำกัด โชคเจริญการประมง",
-        "sector": "A",
-        "kind": "fishing",
-        "province": "TH-74",
-        "district": "Mueang Samut Sakhon",
-        "workplace": "Trawler Chok Charoen 8",
-        "place": "on a Samut Sakhon trawler",
-        "weight": 4,
-        "orgs": ("rayong-help", "pp-legal-aid"),
-    },
-    {
-        "key": "sri-ampai",
-        "name": "Sri Ampai Marine Fishing Co., Ltd.",
-        "name_th": "บริษัท ศรีอำไพการประมงทะเล จำกัด",
-        "sector": "A",
-        "kind": "fishing",
-        "province": "TH-90",
-        "district": "Mueang Songkhla",
-        "workplace": "Trawlers Sri Ampai 3 and 5",
-        "place": "on a Songkhla fishing boat",
-        "weight": 3,
-        "orgs": ("rayong-help", "pp-legal-aid"),
-    },
-    {
-        "key": "khlong-yai-fishing",
-        "name": "Khlong Yai Sea Fishing Limited Partnership",
-        "name_th": "ห้างหุ้นส่วนจำกัด คลองใหญ่ประมงทะเล",
-        "sector": "A",
-        "kind": "fishing",
-        "province": "TH-23",
-        "district": "Khlong Yai",
-        "workplace": "Purse seiners at Khlong Yai pier",
-        "place": "on a Trat fishing boat",
-        "weight": 2,
-        "orgs": ("rayong-help",),
-    },
-    {
-        "key": "thanakorn",
-        "name": "Thanakorn Construction and Engineering Co., Ltd.",
-        "name_th": "บริษัท ธนกรก่อสร้างและวิศวกรรม จำกัด",
-        "sector": "F",
-        "kind": "construction",
-        "province": "TH-10",
-        "district": "Lat Krabang",
-        "workplace": "Condominium site and workers' camp, Lat Krabang",
-        "place": "on a Bangkok construction site",
-        "weight": 5,
-        "orgs": ("rayong-help", "eastern-mwu", "pp-legal-aid"),
-    },
-    {
-        "key": "eastern-civil",
-        "name": "Eastern Seaboard Civil Works Co., Ltd.",
-        "name_th": "บริษัท อีสเทิร์นซีบอร์ดซีวิลเวิร์คส์ จำกัด",
-        "sector": "F",
-        "kind": "construction",
-        "province": "TH-20",
-        "district": "Si Racha",
-        "workplace": "Industrial estate site, Si Racha",
-        "place": "on a Chon Buri construction site",
-        "weight": 6,
-        "orgs": ("rayong-help", "eastern-mwu"),
-    },
-    {
-        "key": "rungroj-builder",
-        "name": "Rungroj Builder Limited Partnership",
-        "name_th": "ห้างหุ้นส่วนจำกัด รุ่งโรจน์บิลเดอร์",
-        "sector": "F",
-        "kind": "construction",
-        "province": "TH-13",
-        "district": "Khlong Luang",
-        "workplace": "Housing estate site, Khlong Luang",
-        "place": "on a Pathum Thani building site",
-        "weight": 3,
-        "orgs": ("rayong-help", "eastern-mwu", "pp-legal-aid"),
-    },
-    {
-        "key": "siam-modern-tower",
-        "name": "Siam Modern Tower Co., Ltd.",
-        "name_th": "บริษัท สยามโมเดิร์นทาวเวอร์ จำกัด",
-        "sector": "F",
-        "kind": "construction",
-        "province": "TH-10",
-        "district": "Chatuchak",
-        "workplace": "Office tower site, Chatuchak",
-        "place": "on a Bangkok high-rise site",
-        "weight": 3,
-        "orgs": ("eastern-mwu", "pp-legal-aid"),
-    },
-    {
-        "key": "thong-chan-durian",
-        "name": "Thong Chan Durian Orchard",
-        "name_th": "สวนทุเรียนทองจันท์",
-        "sector": "A",
-        "kind": "agriculture",
-        "province": "TH-22",
-        "district": "Tha Mai",
-        "workplace": "Durian orchard, Tha Mai",
-        "place": "on a Chanthaburi durian orchard",
-        "weight": 4,
-        "orgs": ("rayong-help", "pp-legal-aid"),
-    },
-    {
-        "key": "wang-nam-yen-cassava",
-        "name": "Wang Nam Yen Cassava Farm",
-        "name_th": "ไร่มันสำปะหลังวังน้ำเย็น",
-        "sector": "A",
-        "kind": "agriculture",
-        "province": "TH-27",
-        "district": "Wang Nam Yen",
-        "workplace": "Cassava farm, Wang Nam Yen",
-        "place": "on a Sa Kaeo cassava farm",
-        "weight": 3,
-        "orgs": ("rayong-help", "pp-legal-aid"),
-    },
-    {
-        "key": "aran-sugar",
-        "name": "Aran Sugar Cane Farm",
-        "name_th": "ไร่อ้อยอรัญ",
-        "sector": "A",
-        "kind": "agriculture",
-        "province": "TH-27",
-        "district": "Aranyaprathet",
-        "workplace": "Sugar-cane fields, Aranyaprathet",
-        "place": "in Sa Kaeo sugar-cane fields",
-        "weight": 3,
-        "orgs": ("rayong-help", "pp-legal-aid"),
-    },
-    {
-        "key": "tha-chana-palm",
-        "name": "Tha Chana Palm Oil Plantation Co., Ltd.",
-        "name_th": "บริษัท ท่าชนะปาล์มออยล์ จำกัด",
-        "sector": "A",
-        "kind": "agriculture",
-        "province": "TH-84",
-        "district": "Tha Chana",
-        "workplace": "Oil-palm plantation, Tha Chana",
-        "place": "on a Surat Thani oil-palm plantation",
-        "weight": 3,
-        "orgs": ("rayong-help", "pp-legal-aid"),
-    },
-    {
-        "key": "klaeng-rubber",
-        "name": "Klaeng Rubber Estate",
-        "name_th": "สวนยางแกลง",
-        "sector": "A",
-        "kind": "agriculture",
-        "province": "TH-21",
-        "district": "Klaeng",
-        "workplace": "Rubber estate, Klaeng",
-        "place": "on a Rayong rubber estate",
-        "weight": 3,
-        "orgs": ("rayong-help",),
-    },
-    {
-        "key": "phan-thong-poultry",
-        "name": "Phan Thong Poultry Processing Co., Ltd.",
-        "name_th": "บริษัท พานทองแปรรูปสัตว์ปีก จำกัด",
-        "sector": "C",
-        "kind": "poultry",
-        "province": "TH-20",
-        "district": "Phan Thong",
-        "workplace": "Chicken processing plant, Phan Thong",
-        "place": "at a Chon Buri poultry plant",
-        "weight": 6,
-        "orgs": ("rayong-help", "eastern-mwu"),
-    },
-    {
-        "key": "saraburi-chicken",
-        "name": "Saraburi Golden Chicken Co., Ltd.",
-        "name_th": "บริษัท สระบุรีโกลเด้นชิคเก้น จำกัด",
-        "sector": "C",
-        "kind": "poultry",
-        "province": "TH-19",
-        "district": "Nong Khae",
-        "workplace": "Poultry plant, Nong Khae",
-        "place": "at a Saraburi poultry plant",
-        "weight": 2,
-        "orgs": ("eastern-mwu",),
-    },
-    {
-        "key": "bkt-garment",
-        "name": "Bang Khun Thian Garment Co., Ltd.",
-        "name_th": "บริษัท บางขุนเทียนการ์เมนต์ จำกัด",
-        "sector": "C",
-        "kind": "garment",
-        "province": "TH-10",
-        "district": "Bang Khun Thian",
-        "workplace": "Sewing factory, Bang Khun Thian",
-        "place": "at a Bangkok garment factory",
-        "weight": 3,
-        "orgs": ("rayong-help", "eastern-mwu"),
-    },
-    {
-        "key": "prakan-textile",
-        "name": "Prakan Textile and Sewing Co., Ltd.",
-        "name_th": "บริษัท ปราการสิ่งทอและตัดเย็บ จำกัด",
-        "sector": "C",
-        "kind": "garment",
-        "province": "TH-11",
-        "district": "Bang Phli",
-        "workplace": "Knitting and sewing plant, Bang Phli",
-        "place": "at a Samut Prakan garment factory",
-        "weight": 2,
-        "orgs": ("eastern-mwu",),
-    },
-    {
-        "key": "household-bang-na",
-        "name": "Private household, Bang Na",
-        "name_th": "ครัวเรือนนายจ้าง เขตบางนา",
-        "sector": "T",
-        "kind": "domestic",
-        "province": "TH-10",
-        "district": "Bang Na",
-        "workplace": "Private house, Bang Na",
-        "place": "in a Bangkok household",
-        "weight": 2,
-        "orgs": ("rayong-help", "pp-legal-aid"),
-    },
-    {
-        "key": "household-hat-yai",
-        "name": "Private household, Hat Yai",
-        "name_th": "ครัวเรือนนายจ้าง อำเภอหาดใหญ่",
-        "sector": "T",
-        "kind": "domestic",
-        "province": "TH-90",
-        "district": "Hat Yai",
-        "workplace": "Private house, Hat Yai",
-        "place": "in a Songkhla household",
-        "weight": 1,
-        "orgs": ("rayong-help",),
-    },
-    {
-        "key": "household-bang-lamung",
-        "name": "Private household, Bang Lamung",
-        "name_th": "ครัวเรือนนายจ้าง อำเภอบางละมุง",
-        "sector": "T",
-        "kind": "domestic",
-        "province": "TH-20",
-        "district": "Bang Lamung",
-        "workplace": "Private villa, Bang Lamung",
-        "place": "in a Chon Buri household",
-        "weight": 1,
-        "orgs": ("rayong-help",),
-    },
+
+class EmployerSpec(NamedTuple):
+    key: str
+    name: str
+    name_th: str
+    sector: str  # ISIC section
+    kind: str  # drives gender mix, violations and wording
+    province: str | None
+    district: str
+    workplace: str
+    place: str  # finishes a case title: "... at a Rayong seafood plant"
+    weight: int  # a few heavy weights make repeat offenders
+    orgs: tuple[str, ...]  # organisations whose workers meet this employer
+
+
+EMPLOYERS: tuple[EmployerSpec, ...] = (
+    EmployerSpec("mahachai-frozen", "Mahachai Ocean Frozen Foods Co., Ltd.",
+                 "บริษัท มหาชัยโอเชี่ยนโฟรเซ่นฟู้ดส์ จำกัด",
+                 "C", "seafood", "TH-74", "Mueang Samut Sakhon", "Mahachai Ocean shrimp-peeling plant",
+                 "at a Samut Sakhon shrimp-peeling plant", 10, (RMH, PLA)),
+    EmployerSpec("siam-sea-pearl", "Siam Sea Pearl Seafood Co., Ltd.", "บริษัท สยามซีเพิร์ลซีฟู้ด จำกัด",
+                 "C", "seafood", "TH-74", "Krathum Baen", "Siam Sea Pearl cannery, Krathum Baen",
+                 "at a Samut Sakhon seafood cannery", 5, (RMH, MWU)),
+    EmployerSpec("rayong-marine", "Rayong Marine Products Co., Ltd.", "บริษัท ระยองมารีนโปรดักส์ จำกัด",
+                 "C", "seafood", "TH-21", "Mueang Rayong", "Rayong Marine surimi and fish-ball plant",
+                 "at a Rayong seafood plant", 9, (RMH, MWU, PLA)),
+    EmployerSpec("ban-phe-dried", "Ban Phe Dried Seafood Limited Partnership",
+                 "ห้างหุ้นส่วนจำกัด บ้านเพอาหารทะเลแห้ง",
+                 "C", "seafood", "TH-21", "Mueang Rayong", "Ban Phe squid-drying yard",
+                 "at a Rayong squid-drying yard", 3, (RMH,)),
+    EmployerSpec("songkhla-canning", "Songkhla Coastal Canning Co., Ltd.", "บริษัท สงขลาโคสตัลแคนนิ่ง จำกัด",
+                 "C", "seafood", "TH-90", "Mueang Songkhla", "Songkhla Coastal Canning tuna line",
+                 "at a Songkhla tuna cannery", 3, (RMH, PLA)),
+    EmployerSpec("chok-charoen", "Chok Charoen Fishery Limited Partnership",
+                 "ห้างหุ้นส่วนจำกัด โชคเจริญการประมง",
+                 "A", "fishing", "TH-74", "Mueang Samut Sakhon", "Trawler Chok Charoen 8",
+                 "on a Samut Sakhon trawler", 4, (RMH, PLA)),
+    EmployerSpec("sri-ampai", "Sri Ampai Marine Fishing Co., Ltd.", "บริษัท ศรีอำไพการประมงทะเล จำกัด",
+                 "A", "fishing", "TH-90", "Mueang Songkhla", "Trawlers Sri Ampai 3 and 5",
+                 "on a Songkhla fishing boat", 3, (RMH, PLA)),
+    EmployerSpec("khlong-yai-fishing", "Khlong Yai Sea Fishing Limited Partnership",
+                 "ห้างหุ้นส่วนจำกัด คลองใหญ่ประมงทะเล",
+                 "A", "fishing", "TH-23", "Khlong Yai", "Purse seiners at Khlong Yai pier",
+                 "on a Trat fishing boat", 2, (RMH,)),
+    EmployerSpec("thanakorn", "Thanakorn Construction and Engineering Co., Ltd.",
+                 "บริษัท ธนกรก่อสร้างและวิศวกรรม จำกัด",
+                 "F", "construction", "TH-10", "Lat Krabang", "Condominium site and camp, Lat Krabang",
+                 "on a Bangkok construction site", 5, (RMH, MWU, PLA)),
+    EmployerSpec("eastern-civil", "Eastern Seaboard Civil Works Co., Ltd.",
+                 "บริษัท อีสเทิร์นซีบอร์ดซีวิลเวิร์คส์ จำกัด",
+                 "F", "construction", "TH-20", "Si Racha", "Industrial estate site, Si Racha",
+                 "on a Chon Buri construction site", 6, (RMH, MWU)),
+    EmployerSpec("rungroj-builder", "Rungroj Builder Limited Partnership",
+                 "ห้างหุ้นส่วนจำกัด รุ่งโรจน์บิลเดอร์",
+                 "F", "construction", "TH-13", "Khlong Luang", "Housing estate site, Khlong Luang",
+                 "on a Pathum Thani building site", 3, (RMH, MWU, PLA)),
+    EmployerSpec("siam-modern-tower", "Siam Modern Tower Co., Ltd.", "บริษัท สยามโมเดิร์นทาวเวอร์ จำกัด",
+                 "F", "construction", "TH-10", "Chatuchak", "Office tower site, Chatuchak",
+                 "on a Bangkok high-rise site", 3, (MWU, PLA)),
+    EmployerSpec("thong-chan-durian", "Thong Chan Durian Orchard", "สวนทุเรียนทองจันท์",
+                 "A", "agriculture", "TH-22", "Tha Mai", "Durian orchard, Tha Mai",
+                 "on a Chanthaburi durian orchard", 4, (RMH, PLA)),
+    EmployerSpec("wang-nam-yen-cassava", "Wang Nam Yen Cassava Farm", "ไร่มันสำปะหลังวังน้ำเย็น",
+                 "A", "agriculture", "TH-27", "Wang Nam Yen", "Cassava farm, Wang Nam Yen",
+                 "on a Sa Kaeo cassava farm", 3, (RMH, PLA)),
+    EmployerSpec("aran-sugar", "Aran Sugar Cane Farm", "ไร่อ้อยอรัญ",
+                 "A", "agriculture", "TH-27", "Aranyaprathet", "Sugar-cane fields, Aranyaprathet",
+                 "in Sa Kaeo sugar-cane fields", 3, (RMH, PLA)),
+    EmployerSpec("tha-chana-palm", "Tha Chana Palm Oil Plantation Co., Ltd.", "บริษัท ท่าชนะปาล์มออยล์ จำกัด",
+                 "A", "agriculture", "TH-84", "Tha Chana", "Oil-palm plantation, Tha Chana",
+                 "on a Surat Thani oil-palm plantation", 3, (RMH, PLA)),
+    EmployerSpec("klaeng-rubber", "Klaeng Rubber Estate", "สวนยางแกลง",
+                 "A", "agriculture", "TH-21", "Klaeng", "Rubber estate, Klaeng",
+                 "on a Rayong rubber estate", 3, (RMH,)),
+    EmployerSpec("phan-thong-poultry", "Phan Thong Poultry Processing Co., Ltd.",
+                 "บริษัท พานทองแปรรูปสัตว์ปีก จำกัด",
+                 "C", "poultry", "TH-20", "Phan Thong", "Chicken processing plant, Phan Thong",
+                 "at a Chon Buri poultry plant", 6, (RMH, MWU)),
+    EmployerSpec("saraburi-chicken", "Saraburi Golden Chicken Co., Ltd.",
+                 "บริษัท สระบุรีโกลเด้นชิคเก้น จำกัด",
+                 "C", "poultry", "TH-19", "Nong Khae", "Poultry plant, Nong Khae",
+                 "at a Saraburi poultry plant", 2, (MWU,)),
+    EmployerSpec("bkt-garment", "Bang Khun Thian Garment Co., Ltd.", "บริษัท บางขุนเทียนการ์เมนต์ จำกัด",
+                 "C", "garment", "TH-10", "Bang Khun Thian", "Sewing factory, Bang Khun Thian",
+                 "at a Bangkok garment factory", 3, (RMH, MWU)),
+    EmployerSpec("prakan-textile", "Prakan Textile and Sewing Co., Ltd.",
+                 "บริษัท ปราการสิ่งทอและตัดเย็บ จำกัด",
+                 "C", "garment", "TH-11", "Bang Phli", "Knitting and sewing plant, Bang Phli",
+                 "at a Samut Prakan garment factory", 2, (MWU,)),
+    EmployerSpec("household-bang-na", "Private household, Bang Na", "ครัวเรือนนายจ้าง เขตบางนา",
+                 "T", "domestic", "TH-10", "Bang Na", "Private house, Bang Na",
+                 "in a Bangkok household", 2, (RMH, PLA)),
+    EmployerSpec("household-hat-yai", "Private household, Hat Yai", "ครัวเรือนนายจ้าง อำเภอหาดใหญ่",
+                 "T", "domestic", "TH-90", "Hat Yai", "Private house, Hat Yai",
+                 "in a Songkhla household", 1, (RMH,)),
+    EmployerSpec("household-bang-lamung", "Private household, Bang Lamung", "ครัวเรือนนายจ้าง อำเภอบางละมุง",
+                 "T", "domestic", "TH-20", "Bang Lamung", "Private villa, Bang Lamung",
+                 "in a Chon Buri household", 1, (RMH,)),
 )
+# The "employer" of forced-criminality cases is outside Thailand: no Thai province, no workplace.
+SCAM_EMPLOYER = EmployerSpec(
+    "scam-compound", "Unnamed online-gambling company (compound near Myawaddy, Myanmar)", "", "", "scam",
+    None, "", "", "across the Moei river", 0, (RMH, PLA))
 
-# The scam-compound "employer" of forced-criminality cases: outside Thailand, so no workplace.
-SCAM_EMPLOYER: dict = {
-    "key": "scam-compound",
-    "name": "Unnamed online-gambling company (compound near Myawaddy, Myanmar)",
-    "name_th": "",
-    "sector": "",
-    "kind": "scam",
-    "province": None,
-    "district": "",
-    "workplace": "",
-    "place": "in a scam compound across the Moei river",
+
+class RecruiterSpec(NamedTuple):
+    key: str
+    name: str
+    kind: str
+    country: str
+    licence_status: str
+    licence_number: str
+
+
+RECRUITERS: tuple[RecruiterSpec, ...] = (
+    RecruiterSpec("tonle-sap-manpower", "Tonle Sap Manpower Co., Ltd.", "agency", "KH", "licensed",
+                  "MLVT-PRA-0147"),
+    RecruiterSpec("mekong-bridge-hr", "Mekong Bridge Human Resources Co., Ltd.", "agency", "KH", "licensed",
+                  "MLVT-PRA-0212"),
+    RecruiterSpec("golden-lotus", "Golden Lotus Overseas Recruitment Co., Ltd.", "agency", "KH", "licensed",
+                  "MLVT-PRA-0089"),
+    RecruiterSpec("siam-link", "Siam Link Job Placement Co., Ltd.", "agency", "TH", "licensed",
+                  "DOE 0273/2563"),
+    RecruiterSpec("pou-heng", "Pou Heng, broker in Poipet", "broker", "KH", "unlicensed", ""),
+    RecruiterSpec("bong-rin", "Bong Rin, broker in Moung Ruessei", "broker", "KH", "unlicensed", ""),
+    RecruiterSpec("yeay-sophy", "Yeay Sophy, broker in Kamchay Mear", "broker", "KH", "unlicensed", ""),
+    RecruiterSpec("ming-srey", "Ming Srey, broker in Ou Chrov", "broker", "KH", "unlicensed", ""),
+    RecruiterSpec("jae-noi", "'Jae Noi', Thai broker at Rong Kluea market, Aranyaprathet", "broker", "TH",
+                  "unlicensed", ""),
+    RecruiterSpec("online-recruiter", "Online recruiter 'Easy Job Thailand' (Facebook, Telegram)",
+                  "broker", "KH", "unknown", ""),
+)
+MOU_AGENCIES = ("tonle-sap-manpower", "mekong-bridge-hr", "golden-lotus")  # licensed Cambodian agencies
+BROKERS = ("pou-heng", "bong-rin", "yeay-sophy", "ming-srey", "jae-noi")
+PINK_CARD_AGENTS = ("siam-link", "pou-heng", "jae-noi")  # who arranged the registration for a fee
+
+# Daily minimum wage (THB) from 1 July 2025, Wage Committee Notification No. 14
+# (reference/thai_minimum_wage.csv; the general rate where a province has district rates).
+MINIMUM_WAGE: dict[str, int] = {
+    "TH-10": 400, "TH-11": 372, "TH-13": 372, "TH-19": 357, "TH-20": 400, "TH-21": 400, "TH-22": 352,
+    "TH-23": 354, "TH-27": 352, "TH-74": 372, "TH-84": 352, "TH-90": 352,
 }
 
-RECRUITERS: tuple[dict, ...] = (
-    {
-        "key": "tonle-sap-manpower",
-        "name": "Tonle Sap Manpower Co., Ltd.",
-        "kind": "agency",
-        "country": "KH",
-        "licence_status": "licensed",
-        "licence_number": "MLVT-PRA-0147",
-    },
-    {
-        "key": "mekong-bridge-hr",
-        "name": "Mekong Bridge Human Resources Co., Ltd.",
-        "kind": "agency",
-        "country": "KH",
-        "licence_status": "licensed",
-        "licence_number": "MLVT-PRA-0212",
-    },
-    {
-        "key": "golden-lotus",
-        "name": "Golden Lotus Overseas Recruitment Co., Ltd.",
-        "kind": "agency",
-        "country": "KH",
-        "licence_status": "licensed",
-        "licence_number": "MLVT-PRA-0089",
-    },
-    {
-        "key": "siam-link",
-        "name": "Siam Link Job Placement Co., Ltd.",
-        "kind": "agency",
-        "country": "TH",
-        "licence_status": "licensed",
-        "licence_number": "DOE 0273/2563",
-    },
-    {
-        "key": "pou-heng",
-        "name": "Pou Heng, broker in Poipet",
-        "kind": "broker",
-        "country": "KH",
-        "licence_status": "unlicensed",
-        "licence_number": "",
-    },
-    {
-        "key": "bong-rin",
-        "name": "Bong Rin, broker in Moung Ruessei",
-        "kind": "broker",
-        "country": "KH",
-        "licence_status": "unlicensed",
-        "licence_number": "",
-    },
-    {
-        "key": "yeay-sophy",
-        "name": "Yeay Sophy, broker in Kamchay Mear",
-        "kind": "broker",
-        "country": "KH",
-        "licence_status": "unlicensed",
-        "licence_number": "",
-    },
-    {
-        "key": "ming-srey",
-        "name": "Ming Srey, broker in Ou Chrov",
-        "kind": "broker",
-        "country": "KH",
-        "licence_status": "unlicensed",
-        "licence_number": "",
-    },
-    {
-        "key": "jae-noi",
-        "name": "'Jae Noi', Thai broker at Rong Kluea market, Aranyaprathet",
-        "kind": "broker",
-        "country": "TH",
-        "licence_status": "unlicensed",
-        "licence_number": "",
-    },
-    {
-        "key": "online-recruiter",
-        "name": "Online recruiter 'Easy Job Thailand' (Facebook and Telegram)",
-        "kind": "broker",
-        "country": "KH",
-        "licence_status": "unknown",
-        "licence_number": "",
-    },
-)
-AGENCIES = ("tonle-sap-manpower", "mekong-bridge-hr", "golden-lotus", "siam-link")
-BROKERS = ("pou-heng", "bong-rin", "yeay-sophy", "ming-srey", "jae-noi")
+# Border crossings by Thai province (official checkpoint, then irregular paths nearby).
+CROSSINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "TH-22": (("Ban Laem–Daung", "Ban Pakard–Phsar Prum"), ("a rubber plantation near Ban Laem",
+                                                             "a jungle path near Ban Pakard")),
+    "TH-23": (("Ban Hat Lek–Cham Yeam",), ("a mangrove creek near Ban Hat Lek",)),
+    "": (("Aranyaprathet–Poipet",), ("a rice field near Ban Khlong Luek", "the forest near Ban Nong Ian")),
+}
 
-# How often each violation is the worker's complaint (relative weights), before sector adjustments.
+# How often each violation is the worker's complaint (relative weights), then sector adjustments.
 VIOLATION_WEIGHTS: dict[str, int] = {
-    "LR-UNPAID-WAGES": 30,
-    "LR-BELOW-MINIMUM-WAGE": 18,
-    "LR-DOCUMENT-RETENTION": 18,
-    "LR-ILLEGAL-DEDUCTIONS": 14,
-    "LR-RECRUITMENT-FEES": 12,
-    "LR-EXCESSIVE-HOURS": 12,
-    "LR-UNPAID-OVERTIME": 7,
+    "LR-UNPAID-WAGES": 30, "LR-BELOW-MINIMUM-WAGE": 18, "LR-DOCUMENT-RETENTION": 18,
+    "LR-ILLEGAL-DEDUCTIONS": 14, "LR-RECRUITMENT-FEES": 12, "LR-EXCESSIVE-HOURS": 12, "LR-UNPAID-OVERTIME": 7,
     "LR-NO-REST-DAY": 5,
-    "LR-UNSAFE-WORK": 4,
-    "LR-UNFAIR-DISMISSAL": 5,
-    "LR-DEPOSIT-WITHHELD": 5,
-    "LR-NO-SOCIAL-SECURITY": 4,
-    "ILO11-02": 3,
-    "ILO11-06": 3,
-    "ILO11-10": 2,
-    "MOC-ThreatsLawEnforcement": 3,
-    "MOC-WithholdsDocuments": 2,
+    "LR-UNSAFE-WORK": 4, "LR-UNFAIR-DISMISSAL": 5, "LR-DEPOSIT-WITHHELD": 5, "LR-NO-SOCIAL-SECURITY": 4,
+    "ILO11-02": 3, "ILO11-06": 3, "ILO11-10": 2, "MOC-ThreatsLawEnforcement": 3, "MOC-WithholdsDocuments": 2,
     "MOC-FalsePromises": 2,
 }
 SECTOR_VIOLATIONS: dict[str, dict[str, int]] = {
@@ -686,26 +349,25 @@ SECTOR_VIOLATIONS: dict[str, dict[str, int]] = {
     "garment": {"LR-UNPAID-OVERTIME": 10, "LR-BELOW-MINIMUM-WAGE": 6},
 }
 
-# What a case summary says about each violation.
+# What a summary (and a violation's details) says about each violation.
 VIOLATION_PHRASES: dict[str, str] = {
     "LR-UNPAID-WAGES": "wages unpaid for {months} months",
     "LR-BELOW-MINIMUM-WAGE": "a daily wage of {wage} baht against the {min_wage}-baht minimum",
     "LR-DOCUMENT-RETENTION": "the employer keeping the passport or work permit",
-    "LR-ILLEGAL-DEDUCTIONS": "deductions of about {deduction} baht a month for documents and housing",
-    "LR-RECRUITMENT-FEES": "a recruitment debt of {fee_thb} baht taken from wages",
+    "LR-ILLEGAL-DEDUCTIONS": "deductions of about {deduction:,} baht a month for documents and housing",
+    "LR-RECRUITMENT-FEES": "a recruitment debt of {fee_thb:,} baht taken from wages",
     "LR-EXCESSIVE-HOURS": "{hours}-hour working days",
     "LR-UNPAID-OVERTIME": "overtime that is never paid",
     "LR-NO-REST-DAY": "no weekly day off",
     "LR-UNSAFE-WORK": "an injury at work without treatment or compensation",
     "LR-UNFAIR-DISMISSAL": "dismissal without notice or severance",
-    "LR-DEPOSIT-WITHHELD": "a {deposit}-baht guarantee deposit kept by the employer",
+    "LR-DEPOSIT-WITHHELD": "a {deposit:,}-baht guarantee deposit kept by the employer",
     "LR-NO-SOCIAL-SECURITY": "no social-security registration",
     "ILO11-02": "a job that was not the one promised",
     "ILO11-03": "not being allowed to leave the premises",
     "ILO11-04": "being cut off from family for months at sea",
     "ILO11-05": "being beaten by a supervisor",
     "ILO11-06": "threats when asking for pay",
-    "ILO11-07": "identity documents confiscated",
     "ILO11-09": "a debt that grows faster than it can be repaid",
     "ILO11-10": "crowded, unsafe housing",
     "MOC-ThreatsLawEnforcement": "threats to call the police or immigration",
@@ -719,6 +381,7 @@ VIOLATION_PHRASES: dict[str, str] = {
     "EXP-ForcedCriminality": "being forced to run online scams",
 }
 
+# Case titles by scenario, else by the worker's main labour-rights complaint.
 TITLES: dict[str, str] = {
     "LR-UNPAID-WAGES": "{months} months' wages unpaid",
     "LR-BELOW-MINIMUM-WAGE": "Paid {wage} baht a day, below the minimum wage",
@@ -733,40 +396,32 @@ TITLES: dict[str, str] = {
     "LR-DEPOSIT-WITHHELD": "Guarantee deposit not returned",
     "LR-NO-SOCIAL-SECURITY": "Not registered for social security",
     "forced_fishing": "Debt bondage and unpaid wages",
-    "scam": "Held in a scam compound after a fake job offer",
-    "abuse": "Abuse and unpaid wages",
+    "scam": "Fake job offer, held in a scam compound",
+    "abuse_sexual": "Sexual abuse and no day off",
+    "abuse_violence": "Beaten by the supervisor, wages unpaid",
     "border_crisis": "Wages and deposit left behind after the July 2025 returns",
 }
 
 CHANNEL_PHRASES: dict[str, str] = {
-    "irregular": "who crossed into Thailand irregularly through a broker",
+    "irregular": "who crossed into Thailand irregularly",
     "pink_card": "who holds a pink card registered through the employer",
     "mou": "who came to Thailand under the MOU through {agency}",
     "border_pass": "who works across the border on a border pass",
+    "scam": "who answered an online job advert and was taken across the border into Myanmar",
 }
-
-# Border crossings the journeys use (Thai name first, then the Cambodian side).
-CROSSINGS = ("Aranyaprathet–Poipet", "Ban Laem–Daung", "Ban Hat Lek–Cham Yeam", "Ban Pakard–Phsar Prum")
-IRREGULAR_CROSSINGS = (
-    "a rice field near Ban Khlong Luek",
-    "the forest near Ban Nong Ian",
-    "a rubber plantation near Ban Laem",
-    "a jungle path near Ban Pakard",
-)
 
 EVENTS: dict[str, tuple[str, ...]] = {
     "recruitment_mou": (
         "Recruited in {home} by {agency}; paid US${fee_usd} in fees and signed a contract in Thai only.",
-        "Signed an MOU contract at {agency}'s office in Phnom Penh; told the wage would be {promised} baht a day.",
+        "Signed an MOU contract at {agency}'s office in Phnom Penh; promised {promised} baht a day.",
     ),
     "recruitment_irregular": (
-        "A broker ({broker}) in {home} offered work in Thailand for {fee_thb} baht, to be deducted from wages.",
-        "Heard about the job from a neighbour in {home}; paid the broker US${fee_usd} to arrange transport.",
+        "A broker ({broker}) offered work in Thailand for {fee_thb:,} baht, to be deducted from wages.",
+        "Heard about the job from a neighbour in {home}; paid a broker US${fee_usd} to arrange transport.",
     ),
     "recruitment_pink_card": (
         "Came to Thailand with relatives from {home}; the employer registered the worker for a pink card.",
-        "Found the job through a cousin already working at {workplace}; pink card paid by the employer "
-        "and deducted from wages.",
+        "Found the job through a cousin already at {workplace}; the pink card fee is deducted from wages.",
     ),
     "recruitment_border_pass": (
         "Got a border pass in {home} for seasonal work across the border.",
@@ -776,85 +431,61 @@ EVENTS: dict[str, tuple[str, ...]] = {
         "Answered a Facebook advert for a 'customer service' job in Bangkok paying US$1,000 a month.",
         "A friend from {home} sent a Telegram link to a 'hotel reception' job in Thailand; travel was free.",
     ),
-    "journey_mou": (
-        "Travelled by bus with 40 other workers from Phnom Penh, crossed at {crossing} and went on to {province}.",
-    ),
+    "journey_mou": ("By bus with 40 other workers from Phnom Penh, across at {crossing}, on to {province}.",),
     "journey_irregular": (
         "Crossed on foot at night through {irregular_crossing} with the broker; picked up by a pickup truck.",
         "Hid in the back of a van from the border to {province}; the driver paid at two checkpoints.",
     ),
     "journey_pink_card": ("Travelled from {home} to {province} by bus through {crossing}.",),
-    "journey_border_pass": ("Crossed each morning at the {crossing} checkpoint.",),
-    "journey_scam": (
-        "Crossed at Poipet as a tourist, driven to Mae Sot and taken across the Moei river by boat at night.",
-    ),
-    "employment_seafood": (
-        "Started peeling shrimp at {workplace}; paid by the kilo, about {wage} baht a day.",
-        "Started on the processing line at {workplace}; 12-hour shifts in the cold room.",
-    ),
+    "journey_border_pass": ("Crosses each morning at the {crossing} checkpoint.",),
+    "journey_scam": ("Crossed at Poipet as a tourist; driven to Mae Sot and over the Moei river at night.",),
+    "employment_seafood": ("Started peeling shrimp at {workplace}; paid by the kilo, {wage} baht a day.",
+                           "Started on the processing line at {workplace}; 12-hour shifts in the cold room."),
     "employment_fishing": ("Went to sea on {workplace}; trips of three to six weeks.",),
-    "employment_construction": (
-        "Started as a labourer at {workplace}; living in the workers' camp on site.",
-    ),
+    "employment_construction": ("Started as a labourer at {workplace}; living in the workers' camp.",),
     "employment_agriculture": ("Started work at {workplace}; housing in a shed on the farm.",),
     "employment_poultry": ("Started on the deboning line at {workplace}; night shift.",),
     "employment_garment": ("Started as a sewing operator at {workplace}; piece rate.",),
-    "employment_domestic": (
-        "Started as a live-in domestic worker at {workplace}; cooking, cleaning and caring for two children.",
-    ),
-    "employment_scam": (
-        "Taken to a guarded compound and told to run romance and investment scams "
-        "in Khmer and Thai; phone taken away.",
-    ),
+    "employment_domestic": ("Started as a live-in domestic worker at {workplace}; cooking, cleaning and "
+                            "caring for two children.",),
+    "employment_scam": ("Taken to a guarded compound and told to run romance and investment scams in Khmer "
+                        "and Thai; phone taken away.",),
     "incident_scam": ("Beaten for missing the daily target; told the debt for the journey is US$3,000.",),
-    "incident_fishing": (
-        "Kept at sea for four months; the skipper says the broker's debt is not yet repaid.",
-    ),
-    "incident_sexual_abuse": (
-        "A member of the employer's family came into the worker's room at night; the "
-        "worker was afraid to tell anyone.",
-    ),
+    "incident_fishing": ("Kept at sea for four months; the skipper says the broker's debt is not repaid.",),
+    "incident_sexual_abuse": ("A member of the employer's family came into the worker's room at night; the "
+                              "worker was afraid to tell anyone.",),
     "incident_violence": ("Hit by the supervisor for working too slowly; bruises photographed by a friend.",),
     "exit": (
         "Left the workplace with {coworkers} co-workers and went to stay with a cousin in {province}.",
         "Contacted the centre through a friend on Facebook; left the job after the first visit.",
         "Dismissed and told to leave the housing the same day.",
     ),
-    "exit_scam": (
-        "Released after the family paid US$1,500; walked to the river and crossed back to Mae Sot.",
-        "Rescued in a raid and handed to the Thai police in Mae Sot.",
-    ),
-    "exit_forced": (
-        "Escaped when the boat came back to port and asked a Khmer-speaking fish-market worker for help.",
-    ),
-    "return": (
-        "Returned home to {home} through Poipet.",
-        "Handed over at the Aranyaprathet–Poipet border and received at the Poipet transit centre.",
-    ),
-    "return_crisis": (
-        "Left Thailand in the rush after the border clashes of 24 July 2025; crossed at Poipet with a backpack.",
-        "Employer told all Cambodian workers to go home after 24 July 2025; wages for {months} months not paid.",
-    ),
+    "exit_scam": ("Released after the family paid US$1,500; walked to the river and crossed back to Mae Sot.",
+                  "Rescued in a raid and handed to the Thai police in Mae Sot."),
+    "exit_forced_fishing": ("Escaped when the boat came back to port and asked a Khmer-speaking fish-market "
+                            "worker for help.",),
+    "exit_border_crisis": ("Employer told all Cambodian workers to leave after the border clashes of 24 July "
+                           "2025; wages for {months} months not paid.",),
+    "return": ("Returned home to {home} through Poipet.",
+               "Handed over at the Aranyaprathet–Poipet border and received at the Poipet transit centre."),
+    "return_border_crisis": ("Crossed at Poipet in the rush of returns after 24 July 2025, with one bag.",),
 }
 
-# What happened, by the worker's main complaint (the timeline's incident event).
+# The timeline's incident, by the worker's main labour-rights complaint.
 INCIDENTS: dict[str, str] = {
     "LR-UNPAID-WAGES": "Wages for {months} months not paid; the supervisor keeps promising 'next month'.",
     "LR-BELOW-MINIMUM-WAGE": "Paid {wage} baht a day; the minimum wage in {province} is {min_wage} baht.",
-    "LR-DOCUMENT-RETENTION": "The employer collected all passports 'for safekeeping' and refuses to give "
-    "them back.",
-    "LR-ILLEGAL-DEDUCTIONS": "{deduction} baht taken from every pay for the work permit, housing and the "
-    "broker's fee.",
-    "LR-RECRUITMENT-FEES": "The supervisor takes {deduction} baht a month for the broker; {fee_thb} baht "
-    "still owed.",
+    "LR-DOCUMENT-RETENTION": "The employer collected all passports 'for safekeeping' and keeps them.",
+    "LR-ILLEGAL-DEDUCTIONS": "{deduction:,} baht taken from each pay for the work permit, room and broker.",
+    "LR-RECRUITMENT-FEES": "{deduction:,} baht a month taken for the broker; {fee_thb:,} baht still owed.",
     "LR-EXCESSIVE-HOURS": "Working {hours} hours a day, seven days a week during the peak season.",
-    "LR-UNPAID-OVERTIME": "Asked the supervisor for overtime pay; was shouted at and told to leave if unhappy.",
+    "LR-UNPAID-OVERTIME": "Asked for overtime pay; was shouted at and told to leave if unhappy.",
     "LR-NO-REST-DAY": "No day off since starting work; not allowed to go to the temple on holy days.",
     "LR-UNSAFE-WORK": "Injured a hand at work; no first aid and no social-security card for the hospital.",
     "LR-UNFAIR-DISMISSAL": "Dismissed after asking for the minimum wage; told to leave the housing that day.",
-    "LR-DEPOSIT-WITHHELD": "The employer refuses to return the {deposit}-baht guarantee deposit.",
-    "LR-NO-SOCIAL-SECURITY": "Found out at the hospital that the employer never registered the worker for "
-    "social security.",
+    "LR-DEPOSIT-WITHHELD": "The employer refuses to return the {deposit:,}-baht guarantee deposit.",
+    "LR-NO-SOCIAL-SECURITY": "Learnt at the hospital that the employer never registered the worker for "
+                             "social security.",
 }
 INCIDENT_DEFAULT = "Complained to the supervisor with co-workers; nothing changed."
 
@@ -863,66 +494,47 @@ NOTES: tuple[str, ...] = (
     "Worker is afraid to be seen at our office; next meeting at the temple on Sunday.",
     "Employer refused to meet us; we will go through the provincial labour protection office.",
     "Photos of two payslips received; they show deductions with no explanation.",
-    "Co-workers say the same supervisor keeps everyone's passports in a locked drawer.",
+    "Co-workers say the same supervisor keeps everyone's documents in a locked drawer.",
     "Worker's phone was taken by the supervisor for two days; use the cousin's number until further notice.",
     "Explained the wage-claim process (complaint form at the labour protection office) in Khmer.",
     "Family in Cambodia says the broker came to the house asking for repayment.",
-    "Worker agreed that we share the case with the Cambodian legal-aid partner if the worker returns home.",
+    "Worker agreed that we share the case with a partner in Cambodia if the worker returns home.",
     "Employer's HR officer promised to pay the arrears in two instalments.",
 )
+REOPEN_NOTE = "Reopened: the employer missed the second instalment of the agreed payment."
 
-TASKS_OPEN: tuple[str, ...] = (
-    "Call the worker to confirm the wage records",
-    "Request payslips and time records from the employer",
-    "File the wage complaint at the {province} labour protection office",
-    "Ask the employer in writing to return the passport",
-    "Calculate the wage claim (minimum wage, overtime, deductions)",
-    "Arrange a Khmer interpreter for the labour inspector's visit",
-    "Check the pink card and work-permit expiry dates",
-    "Follow up with the Department of Employment on the document-retention complaint",
-    "Refer to the Phnom Penh legal-aid partner if the worker returns home",
-    "Visit the workers' camp with the union organiser",
-)
-TASKS_RETURNEE: tuple[str, ...] = (
-    "Trace the employer's registration through the Department of Employment",
-    "Help the worker file a complaint under Prakas 249 at the provincial labour department",
-    "Collect the worker's evidence of unpaid wages (photos, chat messages)",
-    "Call the worker's family in {home} to confirm the address",
-)
+# Tasks by what the case needs; {province} is the province of work, {home} the home province.
+TASKS: dict[str, tuple[str, ...]] = {
+    "general": ("Call the worker to confirm the details of the complaint",
+                "Arrange a Khmer interpreter for the labour inspector's visit"),
+    "wages": ("Request payslips and time records from the employer",
+              "File the wage complaint at the {province} labour protection office",
+              "Calculate the wage claim (minimum wage, overtime, deductions)"),
+    "retention": ("Ask the employer in writing to return the passport",
+                  "Follow up with the Department of Employment on the document-retention complaint"),
+    "pink_card": ("Check the pink card and work-permit expiry dates",),
+    "sensitive": ("Screen the worker for trafficking indicators",
+                  "Agree the handover date with MLVT for repatriation through Poipet"),
+    "union": ("Visit the workers' camp with the union organiser",),
+    "returnee": ("Trace the employer's registration through the Department of Employment",
+                 "Help the worker file a complaint under Prakas 249 at the provincial labour department",
+                 "Collect the worker's evidence of unpaid wages (photos, chat messages)",
+                 "Call the worker's family in {home} to confirm the address"),
+}
 TASK_UNASSIGNED = "Assign a caseworker and call the worker back"
 
 CLOSE_REASONS: dict[str, tuple[str, ...]] = {
-    "resolved": (
-        "Wages recovered; the worker is satisfied and wants no further action.",
-        "Passport returned and deductions stopped; agreed with the worker to close.",
-        "Settled through mediation at the labour protection office.",
-    ),
-    "no_contact": (
-        "Could not reach the worker after several attempts over six weeks.",
-        "Worker returned home and chose not to pursue the claim.",
-    ),
+    "resolved": ("Wages recovered; the worker is satisfied and wants no further action.",
+                 "Documents returned and deductions stopped; agreed with the worker to close.",
+                 "Settled through mediation at the labour protection office."),
+    "no_contact": ("Could not reach the worker after several attempts over six weeks.",
+                   "The worker chose not to pursue the claim."),
     "duplicate": ("Duplicate of a report already handled by a colleague.",),
-    "referred": (
-        "Referred to Phnom Penh Legal Aid after the worker returned to Cambodia.",
-        "Referred to the Department of Employment (1694 complaint) for the document-retention offence.",
-        "Referred to the Ministry of Labour and Vocational Training for repatriation support.",
+    "referred": ("Referred to Phnom Penh Legal Aid after the worker returned to Cambodia.",
+                 "Referred to the Department of Employment (1694 complaint) for the retention of documents.",
+                 "Referred to the Ministry of Labour and Vocational Training for repatriation support."),
+    "referred_from_cambodia": (
+        "Referred to the Ministry of Labour and Vocational Training (Prakas 249 complaint).",
+        "Referred to the labour attaché in Bangkok to pursue the employer in Thailand.",
     ),
 }
-# Daily minimum wage (THB) by province from 1 July 2025: Wage Committee Notification No. 14
-# (reference/thai_minimum_wage.csv; the general rate, where a province has district rates).
-MINIMUM_WAGE: dict[str, int] = {
-    "TH-10": 400,
-    "TH-11": 372,
-    "TH-13": 372,
-    "TH-19": 357,
-    "TH-20": 400,
-    "TH-21": 400,
-    "TH-22": 352,
-    "TH-23": 354,
-    "TH-27": 352,
-    "TH-74": 372,
-    "TH-84": 352,
-    "TH-90": 352,
-}
-
-REOPEN_NOTE = "Reopened: the employer missed the second instalment of the agreed payment."

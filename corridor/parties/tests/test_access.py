@@ -10,8 +10,12 @@ from corridor.parties.tests.factories import a_recruiter, an_employer
 POSTS = {
     "parties:employer_add": {"employer-name": "New employer"},
     "parties:workplace_add": {"workplace-name": "New plant", "workplace-province": "TH-21"},
-    "parties:recruiter_add": {"recruiter-name": "New broker", "recruiter-kind": "broker", "recruiter-country": "KH",
-                              "recruiter-licence_status": "unknown"},
+    "parties:recruiter_add": {
+        "recruiter-name": "New broker",
+        "recruiter-kind": "broker",
+        "recruiter-country": "KH",
+        "recruiter-licence_status": "unknown",
+    },
 }
 
 
@@ -35,8 +39,10 @@ def test_it_shows_an_outsider_only_their_own_organisations_parties(client_of, ca
 @pytest.mark.django_db
 def test_it_refuses_a_workplace_under_another_organisations_employer(client_of, caseworker, outsider):
     theirs = an_employer(caseworker)
-    response = client_of(outsider).post(reverse("parties:workplace_add"), {
-        **POSTS["parties:workplace_add"], "workplace-employer": str(theirs.pk)})
+    response = client_of(outsider).post(
+        reverse("parties:workplace_add"),
+        {**POSTS["parties:workplace_add"], "workplace-employer": str(theirs.pk)},
+    )
     assert response.status_code == 422
     assert not Workplace.objects.exists()
 

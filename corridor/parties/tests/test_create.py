@@ -9,9 +9,16 @@ from corridor.parties.tests.factories import an_employer
 
 @pytest.mark.django_db
 def test_it_adds_an_employer(client_of, caseworker, org):
-    response = client_of(caseworker).post(reverse("parties:employer_add"), {
-        "employer-name": "Rayong Seafood Co.", "employer-name_th": "บริษัท ระยองซีฟู้ด", "employer-sector": "C",
-        "employer-province": "TH-21", "employer-registration_number": "0215551234567"})
+    response = client_of(caseworker).post(
+        reverse("parties:employer_add"),
+        {
+            "employer-name": "Rayong Seafood Co.",
+            "employer-name_th": "บริษัท ระยองซีฟู้ด",
+            "employer-sector": "C",
+            "employer-province": "TH-21",
+            "employer-registration_number": "0215551234567",
+        },
+    )
     assert response.status_code == 302
     assert response["Location"].endswith("#employers")
     employer = Employer.objects.get()
@@ -21,8 +28,10 @@ def test_it_adds_an_employer(client_of, caseworker, org):
 @pytest.mark.django_db
 def test_it_adds_a_workplace_under_one_of_our_employers(client_of, caseworker):
     employer = an_employer(caseworker)
-    response = client_of(caseworker).post(reverse("parties:workplace_add"), {
-        "workplace-name": "Plant 2", "workplace-employer": str(employer.pk), "workplace-province": "TH-21"})
+    response = client_of(caseworker).post(
+        reverse("parties:workplace_add"),
+        {"workplace-name": "Plant 2", "workplace-employer": str(employer.pk), "workplace-province": "TH-21"},
+    )
     assert response.status_code == 302
     assert Workplace.objects.get().employer == employer
 
@@ -36,9 +45,15 @@ def test_it_only_offers_thai_provinces_for_workplaces(client_of, caseworker):
 
 @pytest.mark.django_db
 def test_it_adds_a_recruiter(client_of, caseworker):
-    response = client_of(caseworker).post(reverse("parties:recruiter_add"), {
-        "recruiter-name": "Poipet Jobs", "recruiter-kind": "agency", "recruiter-country": "KH",
-        "recruiter-licence_status": "unlicensed"})
+    response = client_of(caseworker).post(
+        reverse("parties:recruiter_add"),
+        {
+            "recruiter-name": "Poipet Jobs",
+            "recruiter-kind": "agency",
+            "recruiter-country": "KH",
+            "recruiter-licence_status": "unlicensed",
+        },
+    )
     assert response.status_code == 302
     assert Recruiter.objects.get().licence_status == "unlicensed"
 

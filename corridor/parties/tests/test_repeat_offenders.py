@@ -1,6 +1,7 @@
 """Employers linked to the most cases come first, counting only the cases the viewer may see."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from conftest import actor_of
@@ -15,21 +16,27 @@ def _cases(user, n, **values):
 
 @pytest.mark.django_db
 def test_it_orders_employers_by_their_number_of_cases(client_of, caseworker):
-    once, twice, never = an_employer(caseworker, "Once"), an_employer(caseworker, "Twice"), an_employer(caseworker, "Never")
+    an_employer(caseworker, "Never")
+    once, twice = an_employer(caseworker, "Once"), an_employer(caseworker, "Twice")
     cases = _cases(caseworker, 3)
     for case, employer in [(cases[0], once), (cases[1], twice), (cases[2], twice)]:
         case_party_add(actor=actor_of(caseworker), case=case, party=employer)
     response = client_of(caseworker).get(reverse("parties:list"))
-    assert [(e.name, e.case_count) for e in response.context["employers"]] == [("Twice", 2), ("Once", 1), ("Never", 0)]
+    assert [(e.name, e.case_count) for e in response.context["employers"]] == [
+        ("Twice", 2),
+        ("Once", 1),
+        ("Never", 0),
+    ]
     assert "Repeat" in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_it_counts_a_case_once_even_if_linked_twice(client_of, caseworker):
+def test_it_links_a_party_to_a_case_only_once(client_of, caseworker):
     employer = an_employer(caseworker)
     case = _cases(caseworker, 1)[0]
     case_party_add(actor=actor_of(caseworker), case=case, party=employer)
-    case_party_add(actor=actor_of(caseworker), case=case, party=employer)
+    with pytest.raises(ValidationError, match="already recorded"):
+        case_party_add(actor=actor_of(caseworker), case=case, party=employer)
     assert client_of(caseworker).get(reverse("parties:list")).context["employers"][0].case_count == 1
 
 

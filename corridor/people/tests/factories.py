@@ -23,10 +23,21 @@ def with_identifier(user: User, person: Person, kind: str, value: str) -> Person
     return person
 
 
-def a_case_with(user: User, person: Person, *, sensitivity: str = "standard", assigned_to: User | None = None,
-                title: str = "Wages unpaid") -> Case:
-    case = case_open(actor=actor_of(user), title=title, sensitivity=sensitivity, assigned_to=assigned_to,
-                     opened_on=dt.date(2026, 10, 1))
+def a_case_with(
+    user: User,
+    person: Person,
+    *,
+    sensitivity: str = "standard",
+    assigned_to: User | None = None,
+    title: str = "Wages unpaid",
+) -> Case:
+    case = case_open(
+        actor=actor_of(user),
+        title=title,
+        sensitivity=sensitivity,
+        assigned_to=assigned_to,
+        opened_on=dt.date(2026, 10, 1),
+    )
     link(user, case, person)
     return case
 

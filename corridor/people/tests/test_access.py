@@ -12,8 +12,13 @@ PERSON_PAGES = ["people:detail", "people:edit"]
 PERSON_POSTS = {
     "people:identifier_add": {"kind": "passport", "value": "N1234567"},
     "people:document_add": {"kind": "passport", "held_by": "employer"},
-    "people:edit": {"name_latin": "Changed", "gender": "Feminine", "citizenship": "KH",
-                    "migration_channel": "unknown", "version": "1"},
+    "people:edit": {
+        "name_latin": "Changed",
+        "gender": "Feminine",
+        "citizenship": "KH",
+        "migration_channel": "unknown",
+        "version": "1",
+    },
 }
 
 
@@ -57,6 +62,10 @@ def test_it_refuses_roles_without_the_capability(client_of, caseworker, analyst,
     assert client_of(analyst).get(reverse("people:detail", args=[person.pk])).status_code == 403
     viewer = client_of(member_factory("viewer"))
     assert viewer.get(reverse("people:edit", args=[person.pk])).status_code == 403
-    assert viewer.post(reverse("people:identifier_add", args=[person.pk]), PERSON_POSTS["people:identifier_add"]
-                       ).status_code == 403
+    assert (
+        viewer.post(
+            reverse("people:identifier_add", args=[person.pk]), PERSON_POSTS["people:identifier_add"]
+        ).status_code
+        == 403
+    )
     assert not PersonIdentifier.objects.exists()

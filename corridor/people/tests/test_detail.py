@@ -23,8 +23,14 @@ def test_it_shows_each_name_in_its_own_language(client_of, caseworker):
 
 @pytest.mark.django_db
 def test_it_shows_age_home_and_channel(client_of, caseworker):
-    person = a_person(caseworker, date_of_birth=dt.date(2000, 1, 15), home_province_id="KH-14",
-                      home_district="Peam Ro", current_province_id="TH-21", migration_channel="irregular")
+    person = a_person(
+        caseworker,
+        date_of_birth=dt.date(2000, 1, 15),
+        home_province_id="KH-14",
+        home_district="Peam Ro",
+        current_province_id="TH-21",
+        migration_channel="irregular",
+    )
     html = client_of(caseworker).get(reverse("people:detail", args=[person.pk])).content.decode()
     assert "born 15 January 2000" in html
     assert "Peam Ro, Prey Veng" in html

@@ -11,10 +11,21 @@ from corridor.people.tests.factories import a_person
 
 def _form(person, **changes):
     data = {
-        "name_latin": person.name_latin, "name_km": person.name_km, "name_th": person.name_th,
-        "gender": person.gender, "date_of_birth": "", "estimated_age": "", "citizenship": person.citizenship,
-        "languages": "", "home_province": "", "home_district": "", "home_commune": "", "home_village": "",
-        "current_province": "", "migration_channel": person.migration_channel, "version": person.version,
+        "name_latin": person.name_latin,
+        "name_km": person.name_km,
+        "name_th": person.name_th,
+        "gender": person.gender,
+        "date_of_birth": "",
+        "estimated_age": "",
+        "citizenship": person.citizenship,
+        "languages": "",
+        "home_province": "",
+        "home_district": "",
+        "home_commune": "",
+        "home_village": "",
+        "current_province": "",
+        "migration_channel": person.migration_channel,
+        "version": person.version,
     }
     return {**data, **changes}
 
@@ -22,15 +33,35 @@ def _form(person, **changes):
 @pytest.mark.django_db
 def test_it_saves_every_field(client_of, caseworker):
     person = a_person(caseworker)
-    response = client_of(caseworker).post(reverse("people:edit", args=[person.pk]), _form(
-        person, name_latin="Sok Chanthy", gender="Feminine", date_of_birth="1999-04-13", languages="km, th",
-        home_province="KH-14", home_district="Peam Ro", home_commune="Anlong Chrey", home_village="Prey Kdei",
-        current_province="TH-21", migration_channel="mou", citizenship="KH",
-    ))
+    response = client_of(caseworker).post(
+        reverse("people:edit", args=[person.pk]),
+        _form(
+            person,
+            name_latin="Sok Chanthy",
+            gender="Feminine",
+            date_of_birth="1999-04-13",
+            languages="km, th",
+            home_province="KH-14",
+            home_district="Peam Ro",
+            home_commune="Anlong Chrey",
+            home_village="Prey Kdei",
+            current_province="TH-21",
+            migration_channel="mou",
+            citizenship="KH",
+        ),
+    )
     assert response.status_code == 302
     person.refresh_from_db()
-    assert (person.name_latin, person.gender, str(person.date_of_birth)) == ("Sok Chanthy", "Feminine", "1999-04-13")
-    assert (person.home_province_id, person.current_province_id, person.home_village) == ("KH-14", "TH-21", "Prey Kdei")
+    assert (person.name_latin, person.gender, str(person.date_of_birth)) == (
+        "Sok Chanthy",
+        "Feminine",
+        "1999-04-13",
+    )
+    assert (person.home_province_id, person.current_province_id, person.home_village) == (
+        "KH-14",
+        "TH-21",
+        "Prey Kdei",
+    )
     assert person.version == 2
     assert "sok chanthy" in person.search_names
 
@@ -49,7 +80,9 @@ def test_it_offers_cambodian_provinces_for_home_and_thai_ones_for_now(client_of,
 @pytest.mark.django_db
 def test_it_refuses_a_thai_province_as_home(client_of, caseworker):
     person = a_person(caseworker)
-    response = client_of(caseworker).post(reverse("people:edit", args=[person.pk]), _form(person, home_province="TH-21"))
+    response = client_of(caseworker).post(
+        reverse("people:edit", args=[person.pk]), _form(person, home_province="TH-21")
+    )
     assert response.status_code == 422
     person.refresh_from_db()
     assert person.home_province_id is None
@@ -60,8 +93,9 @@ def test_it_refuses_a_stale_edit_keeps_the_input_and_changes_nothing(client_of, 
     person = a_person(caseworker)
     opened = _form(person)  # the caseworker opens the form at version 1
     person_update(actor=actor_of(manager), person=person, version=1, name_latin="Sok Chan (manager)")
-    response = client_of(caseworker).post(reverse("people:edit", args=[person.pk]),
-                                          {**opened, "name_latin": "Sok Chan (caseworker)"})
+    response = client_of(caseworker).post(
+        reverse("people:edit", args=[person.pk]), {**opened, "name_latin": "Sok Chan (caseworker)"}
+    )
     assert response.status_code == 409
     html = response.content.decode()
     assert "Someone else changed this person while you were editing" in html
@@ -83,8 +117,9 @@ def test_it_saves_nothing_when_nothing_changed(client_of, caseworker):
 @pytest.mark.django_db
 def test_it_needs_a_name_in_some_script(client_of, caseworker):
     person = a_person(caseworker)
-    response = client_of(caseworker).post(reverse("people:edit", args=[person.pk]),
-                                          _form(person, name_latin="", name_km="", name_th=""))
+    response = client_of(caseworker).post(
+        reverse("people:edit", args=[person.pk]), _form(person, name_latin="", name_km="", name_th="")
+    )
     assert response.status_code == 422
     assert "Enter the person&#x27;s name in at least one script." in response.content.decode()
     person.refresh_from_db()

@@ -16,8 +16,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def worker(caseworker):
-    return person_create(actor=actor_of(caseworker), name_latin="Sok Sreymom", name_km="សុខ ស្រីមុំ",
-                         name_th="ซก สรีมม", gender="Feminine")
+    return person_create(
+        actor=actor_of(caseworker),
+        name_latin="Sok Sreymom",
+        name_km="សុខ ស្រីមុំ",
+        name_th="ซก สรีมม",
+        gender="Feminine",
+    )
 
 
 def test_it_stores_no_identifier_in_clear(worker, caseworker):

@@ -22,7 +22,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--cases", type=int, default=200, help="How many cases to create (default 200).")
-        parser.add_argument("--seed", type=int, default=2026, help="Random seed: the same seed gives the same data.")
+        parser.add_argument("--seed", type=int, default=2026,
+                            help="Random seed (default 2026): the same seed gives the same data.")
         parser.add_argument(
             "--if-empty", action="store_true",
             help="Do nothing (and print the demo logins) if any organisation already exists.",
@@ -42,8 +43,9 @@ class Command(BaseCommand):
         summary = corridor_build(seed=options["seed"], cases=count, progress=self._progress)
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(
-            f"Demo data loaded in {elapsed:.1f} s: {summary.organisations} organisations, {summary.users} users, "
-            f"{summary.cases} cases, {summary.people} people, {summary.audit_entries} audit entries."
+            f"Demo data loaded in {elapsed:.1f} s: {summary.organisations} organisations, "
+            f"{summary.users} users, {summary.cases} cases, {summary.people} people, "
+            f"{summary.audit_entries} audit entries."
         ))
         self._print_logins(existing_only=False)
 
@@ -56,9 +58,8 @@ class Command(BaseCommand):
             or Organisation.objects.filter(case_prefix__in=prefixes).exists()
             or User.objects.filter(email__in=emails).exists()
         ):
-            raise CommandError(
-                "Some demo organisations or accounts already exist. Use --if-empty, or start from an empty database."
-            )
+            raise CommandError("Some demo organisations or accounts already exist. "
+                               "Use --if-empty, or start from an empty database.")
 
     def _progress(self, done: int, total: int) -> None:
         self.stdout.write(f"  {done}/{total} cases")
@@ -66,7 +67,8 @@ class Command(BaseCommand):
     def _print_logins(self, *, existing_only: bool) -> None:
         logins = demo_logins()
         if existing_only:
-            present = set(User.objects.filter(email__in=[login.email for login in logins]).values_list("email", flat=True))
+            emails = [login.email for login in logins]
+            present = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
             logins = [login for login in logins if login.email in present]
             if not logins:
                 self.stdout.write("No demo accounts exist in this database.")
@@ -91,11 +93,11 @@ class Command(BaseCommand):
             )
         lines += [
             "",
-            "Administrators have two-factor authentication on: add their TOTP secret to any authenticator app",
-            "(time-based, 6 digits, 30 seconds) and enter the code it shows after the password. Their recovery",
-            "codes are listed under Account > Two-factor authentication once signed in.",
-            "The two ministries require two-factor authentication for all staff: their other members set up an",
-            "authenticator app the first time they sign in.",
+            "Administrators have two-factor authentication on: add their TOTP secret to any authenticator",
+            "app (time-based, 6 digits, every 30 seconds) and enter the code it shows after the password.",
+            "Their recovery codes are listed under two-factor authentication once signed in.",
+            "The two ministries require two-factor authentication for all their staff: their other members",
+            "set up an authenticator app the first time they sign in.",
             "",
         ]
         return "\n".join(lines)
