@@ -48,7 +48,8 @@ def _decode(cursor: str) -> tuple[dt.datetime, UUID]:
             raise ValueError("naive datetime")
         return moment.astimezone(dt.UTC), UUID(pk)
     except (ValueError, TypeError, OverflowError, binascii.Error):
-        raise ValidationError({"cursor": _("This cursor is not valid. Start again without a cursor.")}) from None
+        message = _("This cursor is not valid. Start again without a cursor.")
+        raise ValidationError({"cursor": message}) from None
 
 
 def paginate[M: Model](queryset: QuerySet[M], query: PageQuery, *, newest_first: bool) -> Page[M]:

@@ -34,7 +34,9 @@ Line = Annotated[str, Field(max_length=200), STORABLE]
 RequiredLine = Annotated[str, Field(min_length=1, max_length=200), STORABLE]
 Text = Annotated[str, Field(max_length=10_000), STORABLE]
 ProvinceCode = Annotated[str, Field(pattern=r"^(KH|TH)-[0-9]{1,2}$", examples=["TH-21", "KH-14"])]
-Version = Annotated[int, Field(ge=1, le=2_147_483_647, description="The version you read; a stale one gives 409.")]
+Version = Annotated[
+    int, Field(ge=1, le=2_147_483_647, description="The version you read; a stale one gives 409.")
+]
 UserId = Annotated[int, Field(ge=1, le=9_223_372_036_854_775_807)]
 # Amounts travel as strings so that no client rounds them through a binary float.
 Amount = Annotated[str, Field(pattern=r"^[0-9]{1,12}(\.[0-9]{1,2})?$", examples=["12500.00"])]
@@ -66,16 +68,20 @@ def omissible(description: str = "") -> Any:
     return Field(default=None, description=description or None, json_schema_extra=_drop_default)
 
 
-def patch_schema[S: InputSchema](schema: type[S], name: str) -> type[S]:
-    """The PATCH twin of an input schema: every field may be left out (and is then unchanged),
-    a field is nullable only where the original is, and `version` is required."""
-    fields: dict[str, Any] = {
-        field_name: (info.annotation, FieldInfo.merge_field_infos(info, default=None, json_schema_extra=_drop_default))
-        for field_name, info in schema.model_fields.items()
-    }
-    return create_model(  # type: ignore[call-overload, no-any-return]
-        name, __base__=schema, __doc__="Only the fields sent are changed.", version=(Version, ...), **fields
+def patch_body[S: InputSchema](schema: type[S]) -> type[S]:
+    """Class decorator for PATCH bodies. Every inherited field may be left out (and is then left
+    unchanged) and is nullable only where the original is; fields the class declares itself (the
+    required `version`) stay as declared."""
+    own = set(schema.__annotations__)
+    fields: dict[str, Any] = {}
+    for name, info in schema.model_fields.items():
+        if name not in own:
+            optional = FieldInfo.merge_field_infos(info, default=None, json_schema_extra=_drop_default)
+            fields[name] = (info.annotation, optional)
+    patched: type[S] = create_model(
+        schema.__name__, __base__=schema, __module__=schema.__module__, __doc__=schema.__doc__, **fields
     )
+    return patched
 
 
 class ErrorDetail(Schema):

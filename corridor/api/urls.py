@@ -36,7 +36,7 @@ class CorridorAPI(NinjaAPI):
 
         @wraps(view)
         def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            response = view(request, *args, **kwargs)
+            response: HttpResponse = view(request, *args, **kwargs)
             if isinstance(response, HttpResponseNotAllowed):
                 return method_not_allowed(self, request, response["Allow"])
             return response

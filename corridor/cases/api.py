@@ -4,7 +4,7 @@ corridor.cases.services, exactly as the pages do."""
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -30,7 +30,7 @@ from corridor.api.schemas import (
     Version,
     errors,
     omissible,
-    patch_schema,
+    patch_body,
     province_ref,
 )
 from corridor.cases import selectors, services
@@ -42,13 +42,15 @@ from corridor.cases.models import (
     Currency,
     EventKind,
     Note,
+    Outcome,
     OutcomeKind,
     PartyRole,
     Sensitivity,
+    Task,
     Violation,
     ViolationGroup,
 )
-from corridor.parties.models import Sector
+from corridor.parties.models import Employer, Recruiter, Sector, Workplace
 from corridor.parties.selectors import party_get
 from corridor.people.api import PersonSummaryOut
 from corridor.people.selectors import person_get
@@ -106,7 +108,7 @@ class CasePartyOut(Schema):
 
     @staticmethod
     def resolve_party_id(obj: CaseParty) -> uuid.UUID:
-        return obj.party.pk
+        return cast(uuid.UUID, obj.party.pk)
 
     @staticmethod
     def resolve_name(obj: CaseParty) -> str:
@@ -160,7 +162,7 @@ class TaskOut(Schema):
     done_at: dt.datetime | None
 
     @staticmethod
-    def resolve_assignee(obj: Any) -> int | None:
+    def resolve_assignee(obj: Task) -> int | None:
         return obj.assignee_id
 
 
@@ -182,7 +184,7 @@ class OutcomeOut(Schema):
     notes: str
 
     @staticmethod
-    def resolve_amount(obj: Any) -> str | None:
+    def resolve_amount(obj: Outcome) -> str | None:
         return None if obj.amount is None else f"{obj.amount:.2f}"
 
 
@@ -218,7 +220,7 @@ class CaseQuery(PageQuery):
         "", description="A case reference, words of the title, a worker's name or a whole identifier number."
     )
     status: CaseStatus = omissible()
-    violation: Annotated[str, Field(max_length=40), STORABLE] = Field("", description="A violation type code.")
+    violation: Annotated[str, Field(max_length=40), STORABLE] = Field("", description="A violation code.")
     sector: Sector = omissible()
     province: Annotated[str, Field(max_length=6), STORABLE] = Field("", description="ISO 3166-2 code.")
     assignee: Annotated[str, Field(pattern=r"^(|none|[1-9][0-9]{0,17})$")] = Field(
@@ -257,7 +259,11 @@ class CaseIn(CaseFields):
     assigned_to: UserId | None = Field(None, description="User id of an active member who works on cases.")
 
 
-CasePatch = patch_schema(CaseFields, "CasePatch")
+@patch_body
+class CasePatch(CaseFields):
+    """Only the fields sent are changed."""
+
+    version: Version
 
 
 class StatusIn(InputSchema):
@@ -341,7 +347,8 @@ def list_violation_types(request: HttpRequest) -> Any:
 def list_cases(request: HttpRequest, query: Query[CaseQuery]) -> Any:
     """Cases the token may see, newest first. The page's sort choices do not apply: a cursor needs
     one fixed order."""
-    return paginate(selectors.case_list(actor=actor_of(request), filters=query.filters()), query, newest_first=True)
+    cases = selectors.case_list(actor=actor_of(request), filters=query.filters())
+    return paginate(cases, query, newest_first=True)
 
 
 @router.post("/cases", response={201: CaseOut, **errors(403, 422)})
@@ -356,13 +363,15 @@ def get_case(request: HttpRequest, case_id: uuid.UUID) -> Any:
     """A case with everything it records. Every read is audited, like the case page."""
     case = _case(request, case_id)
     services.case_viewed(actor=actor_of(request), case=case)
-    return {"case": case, "allowed_statuses": allowed_next(case.status), **selectors.case_detail_parts(case=case)}
+    parts = selectors.case_detail_parts(case=case)
+    return {"case": case, "allowed_statuses": allowed_next(case.status), **parts}
 
 
 @router.patch("/cases/{case_id}", response={200: CaseOut, **errors(403, 404, 409, 422)})
-def update_case(request: HttpRequest, case_id: uuid.UUID, payload: CasePatch) -> Any:  # type: ignore[valid-type]
+def update_case(request: HttpRequest, case_id: uuid.UUID, payload: CasePatch) -> Any:
     case = _case(request, case_id)
-    return services.case_update(actor=actor_of(request), case=case, version=payload.version, **payload.values())
+    values = payload.values()
+    return services.case_update(actor=actor_of(request), case=case, version=payload.version, **values)
 
 
 @router.post("/cases/{case_id}/status", response={200: CaseOut, **errors(403, 404, 409, 422)})
@@ -393,8 +402,10 @@ def add_case_person(request: HttpRequest, case_id: uuid.UUID, payload: CasePerso
 def add_case_party(request: HttpRequest, case_id: uuid.UUID, payload: CasePartyIn) -> Any:
     actor = actor_of(request)
     case = _case(request, case_id)
-    party = referenced(party_get(actor=actor, kind=payload.kind, party_id=payload.id), request,
-                       field="id", message=_("Choose an employer, workplace or recruiter of your organisation."))
+    party: Employer | Workplace | Recruiter = referenced(
+        party_get(actor=actor, kind=payload.kind, party_id=payload.id), request,
+        field="id", message=_("Choose an employer, workplace or recruiter of your organisation."),
+    )
     return Status(201, services.case_party_add(actor=actor, case=case, party=party))
 
 

@@ -91,10 +91,9 @@ def store_encrypted(attachment_id: UUID, content: bytes) -> None:
     os.replace(temporary, path)
 
 
+def read_blob(attachment_id: UUID) -> bytes:
+    return _path_for(attachment_id).read_bytes()
+
+
 def read_decrypted(attachment_id: UUID) -> bytes:
-    blob = _path_for(attachment_id).read_bytes()
-    return key_ring().decrypt(blob, context=f"attachment:{attachment_id}")
-
-
-def remove_stored(attachment_id: UUID) -> None:
-    _path_for(attachment_id).unlink(missing_ok=True)
+    return key_ring().decrypt(read_blob(attachment_id), context=f"attachment:{attachment_id}")

@@ -82,6 +82,7 @@ class CasePerson(BaseModel):
     role = models.CharField(_("role in the case"), max_length=12, choices=CasePersonRole.choices)
 
     class Meta:
+        verbose_name = _("person in the case")
         ordering = ["role", "created_at"]
         constraints = [models.UniqueConstraint(fields=["case", "person"], name="case_person_unique")]
 
@@ -104,6 +105,7 @@ class CaseParty(BaseModel):
     )
 
     class Meta:
+        verbose_name = _("employer or recruiter in the case")
         ordering = ["role", "created_at"]
         constraints = [
             models.CheckConstraint(
@@ -167,6 +169,7 @@ class Violation(BaseModel):
     notes = models.TextField(_("details"), blank=True)
 
     class Meta:
+        verbose_name = _("violation")
         ordering = ["type__group", "type__order"]
         constraints = [models.UniqueConstraint(fields=["case", "type"], name="violation_unique_per_case")]
 
@@ -189,6 +192,7 @@ class CaseEvent(BaseModel):
     description = models.TextField(_("what happened"))
 
     class Meta:
+        verbose_name = _("timeline event")
         ordering = ["occurred_on", "created_at"]
 
 
@@ -197,6 +201,7 @@ class Note(BaseModel):
     body = models.TextField(_("note"))
 
     class Meta:
+        verbose_name = _("note")
         ordering = ["-created_at"]
 
 
@@ -215,6 +220,7 @@ class Task(BaseModel):
     done_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("task")
         ordering = ["done_at", "due_on", "created_at"]
         indexes = [models.Index(fields=["assignee", "done_at", "due_on"], name="task_assignee_open")]
 
@@ -230,6 +236,7 @@ class Attachment(BaseModel):
     description = models.CharField(_("description"), max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("file")
         ordering = ["-created_at"]
 
 
@@ -257,6 +264,7 @@ class Outcome(BaseModel):
     notes = models.TextField(_("details"), blank=True)
 
     class Meta:
+        verbose_name = _("outcome")
         ordering = ["-achieved_on"]
         constraints = [
             models.CheckConstraint(

@@ -14,7 +14,16 @@ from corridor.accounts.scope import Actor
 from corridor.api.auth import actor_of
 from corridor.api.errors import fields_renamed, found
 from corridor.api.pagination import PageQuery, paginate
-from corridor.api.schemas import STORABLE, InputSchema, Line, ProvinceCode, errors, patch_schema, province_ref
+from corridor.api.schemas import (
+    STORABLE,
+    InputSchema,
+    Line,
+    ProvinceCode,
+    Version,
+    errors,
+    patch_body,
+    province_ref,
+)
 from corridor.core.models import Country
 from corridor.people import selectors, services
 from corridor.people.models import (
@@ -110,7 +119,7 @@ class PersonFields(InputSchema):
     home_district: Short = ""
     home_commune: Short = ""
     home_village: Short = ""
-    current_province: ProvinceCode | None = Field(None, description="ISO 3166-2 code of a province of Thailand.")
+    current_province: ProvinceCode | None = Field(None, description="ISO 3166-2 code of a Thai province.")
     migration_channel: MigrationChannel = MigrationChannel.UNKNOWN
 
     def values(self) -> dict[str, Any]:
@@ -122,7 +131,11 @@ class PersonFields(InputSchema):
         return values
 
 
-PersonPatch = patch_schema(PersonFields, "PersonPatch")
+@patch_body
+class PersonPatch(PersonFields):
+    """Only the fields sent are changed."""
+
+    version: Version
 
 
 class IdentifierIn(InputSchema):
@@ -138,7 +151,7 @@ class DocumentIn(InputSchema):
 
 def _identifier_out(actor: Actor, identifier: PersonIdentifier) -> IdentifierOut:
     value = identifier.value if actor.can("person.view_identifiers") else None
-    return IdentifierOut(id=identifier.pk, kind=identifier.kind, value=value)
+    return IdentifierOut(id=identifier.pk, kind=IdentifierKind(identifier.kind), value=value)
 
 
 def _identifiers(actor: Actor, person: Person) -> list[IdentifierOut]:
@@ -149,7 +162,9 @@ def _identifiers(actor: Actor, person: Person) -> list[IdentifierOut]:
 
 
 def _people(actor: Actor, text: str) -> QuerySet[Person]:
-    return selectors.people_search(actor=actor, text=text) if text.strip() else selectors.people_visible_to(actor)
+    if text.strip():
+        return selectors.people_search(actor=actor, text=text)
+    return selectors.people_visible_to(actor)
 
 
 @router.get("/people", response={200: PersonPage, **errors(422)})
@@ -174,7 +189,7 @@ def get_person(request: HttpRequest, person_id: uuid.UUID) -> Person:
 
 
 @router.patch("/people/{person_id}", response={200: PersonOut, **errors(403, 404, 409, 422)})
-def update_person(request: HttpRequest, person_id: uuid.UUID, payload: PersonPatch) -> Person:  # type: ignore[valid-type]
+def update_person(request: HttpRequest, person_id: uuid.UUID, payload: PersonPatch) -> Person:
     actor = actor_of(request)
     person = found(selectors.person_get(actor=actor, person_id=person_id), request)
     return services.person_update(actor=actor, person=person, version=payload.version, **payload.values())

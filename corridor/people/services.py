@@ -71,6 +71,9 @@ def person_update(*, actor: Actor, person: Person, version: int, **values: Any) 
             raise ValidationError(f"unknown field {name}")
         setattr(person, name, value)
     _validate(person)
+    changes = diff(before, snapshot(person, PERSON_FIELDS))
+    if not changes:
+        return person
     person.search_names = search_names_for(person.name_latin, person.name_km, person.name_th)
     updated = Person.objects.filter(pk=person.pk, version=version).update(
         **{name: getattr(person, getattr(Person._meta.get_field(name), "attname", name)) for name in values}
@@ -79,8 +82,7 @@ def person_update(*, actor: Actor, person: Person, version: int, **values: Any) 
     if updated == 0:
         raise StaleEdit(_("Someone else changed this person while you were editing. Reload to see their changes."))
     person.version = version + 1
-    audit_record(actor=actor, action=AuditAction.UPDATE, obj=person,
-                 changes=diff(before, snapshot(person, PERSON_FIELDS)), summary="person changed")
+    audit_record(actor=actor, action=AuditAction.UPDATE, obj=person, changes=changes, summary="person changed")
     return person
 
 

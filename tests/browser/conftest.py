@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from collections.abc import Generator
 from pathlib import Path
@@ -73,8 +74,10 @@ def context_options() -> dict[str, Any]:
 
 @pytest.fixture
 def page(
-    browser: Browser, context_options: dict[str, Any], request: pytest.FixtureRequest
+    live_server: Any, browser: Browser, context_options: dict[str, Any], request: pytest.FixtureRequest
 ) -> Generator[Page]:
+    """A new tab in a fresh context. It asks for the live server before the browser so that, at the
+    end of the session, Chromium closes before the server stops."""
     context = browser.new_context(locale="en-GB", timezone_id="Asia/Bangkok", **context_options)
     context.set_default_timeout(TIMEOUT_MS)
     tab = context.new_page()
@@ -88,6 +91,19 @@ def page(
             except Exception as error:  # a page that cannot be captured must not hide the real failure
                 print(f"No screenshot of the failed test: {error}")
         context.close()
+        wait_for_request_threads()
+
+
+def wait_for_request_threads(timeout: float = 5.0) -> None:
+    """Let the live server finish the connections the closed context leaves behind. Each one ends by
+    closing the database connections of its thread; with in-memory SQLite that is the connection the
+    test shares with the server, so it must happen before the test flushes the database and before
+    the server stops sharing it (else: "DatabaseWrapper objects created in a thread can only be used
+    in that same thread")."""
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 def give_totp(user: Any) -> str:

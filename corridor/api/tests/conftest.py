@@ -47,7 +47,8 @@ class ApiClient:
 def token_secret(organisation: Organisation, role: str, *, expires_at: dt.datetime | None = None) -> str:
     admin = organisation.memberships.filter(role="org_admin").select_related("user").first()
     user = admin.user if admin is not None else make_member(organisation, "org_admin")
-    _, secret = api_token_create(actor=actor_of(user), name=f"{role} integration", role=role, expires_at=expires_at)
+    _, secret = api_token_create(actor=actor_of(user), name=f"{role} integration", role=role,
+                                 expires_at=expires_at)
     return secret
 
 

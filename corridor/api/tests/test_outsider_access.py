@@ -23,7 +23,7 @@ CASE_REQUESTS = [
     ("POST", "cases/{id}/people", {"person_id": "{person}", "role": "witness"}),
     ("POST", "cases/{id}/parties", {"kind": "employer", "id": "{employer}"}),
     ("POST", "cases/{id}/violations", {"type_code": "LR-UNPAID-WAGES"}),
-    ("POST", "cases/{id}/events", {"kind": "exit", "occurred_on": "2026-09-30", "description": "Left the plant"}),
+    ("POST", "cases/{id}/events", {"kind": "exit", "occurred_on": "2026-09-30", "description": "Left"}),
     ("POST", "cases/{id}/notes", {"body": "Called the worker."}),
     ("POST", "cases/{id}/tasks", {"title": "Call the employer"}),
     ("POST", "cases/{id}/outcomes", {"kind": "money_recovered", "achieved_on": "2026-10-02",

@@ -29,7 +29,8 @@ def test_it_names_fields_of_the_wrong_type(api, nothing_written):
 
 
 def test_it_reports_service_rules_on_their_field(api, nothing_written):
-    error = assert_error(api.post("cases", {"title": "T", "opened_on": "2999-01-01"}), 422, "validation_error")
+    response = api.post("cases", {"title": "T", "opened_on": "2999-01-01"})
+    error = assert_error(response, 422, "validation_error")
     assert list(error["fields"]) == ["opened_on"]
 
 
@@ -93,7 +94,8 @@ def test_it_answers_a_body_that_is_not_json(api, nothing_written):
 
 
 def test_it_refuses_null_for_a_field_that_cannot_be_empty(api, a_case):
-    error = assert_error(api.patch(f"cases/{a_case.pk}", {"version": 1, "title": None}), 422, "validation_error")
+    response = api.patch(f"cases/{a_case.pk}", {"version": 1, "title": None})
+    error = assert_error(response, 422, "validation_error")
     assert list(error["fields"]) == ["title"]
 
 

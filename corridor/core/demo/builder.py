@@ -31,7 +31,7 @@ from corridor.audit.services import audit_record
 from corridor.cases import services as case_services
 from corridor.cases.models import Case
 from corridor.core.demo import names
-from corridor.core.demo.names import PLA, EmployerSpec
+from corridor.core.demo.names import PLA, EmployerSpec, NameRow
 from corridor.parties import services as party_services
 from corridor.parties.models import Employer, Recruiter, Workplace
 from corridor.people import services as people_services
@@ -44,8 +44,8 @@ _GEOGRAPHY = Path(__file__).resolve().parent.parent / "data" / "geography.csv"
 
 # Scenario mix per organisation. Scam compounds, forced labour at sea and abuse are always sensitive.
 SCENARIOS: dict[str, dict[str, float]] = {
-    names.RMH: {"standard": 83, "border_crisis": 6, "forced_fishing": 5, "abuse": 4, "scam": 2},
-    names.PLA: {"standard": 48, "border_crisis": 35, "forced_fishing": 6, "abuse": 3, "scam": 8},
+    names.RMH: {"standard": 85, "border_crisis": 6, "forced_fishing": 3, "abuse": 4, "scam": 2},
+    names.PLA: {"standard": 51, "border_crisis": 35, "forced_fishing": 4, "abuse": 4, "scam": 6},
     names.MWU: {"standard": 90, "border_crisis": 8, "abuse": 2},
 }
 SENSITIVE_SCENARIOS = frozenset({"scam", "forced_fishing", "abuse"})
@@ -130,6 +130,16 @@ def _join(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _apportion(weights: dict[str, float], count: int) -> dict[str, int]:
+    """`count` split by weight, largest remainder first."""
+    total = sum(weights.values())
+    quotas = {key: count * weight / total for key, weight in weights.items()}
+    counts = {key: int(quota) for key, quota in quotas.items()}
+    for key in sorted(quotas, key=lambda k: counts[k] - quotas[k])[: count - sum(counts.values())]:
+        counts[key] += 1
+    return counts
+
+
 def _employer_spec(key: str) -> EmployerSpec:
     return next((e for e in names.EMPLOYERS if e.key == key), names.SCAM_EMPLOYER)
 
@@ -167,23 +177,16 @@ class CorridorPlanner:
         return body + str((11 - sum(int(d) * (13 - i) for i, d in enumerate(body)) % 11) % 10)
 
     def plan(self, count: int) -> list[CasePlan]:
-        return [self._case(slug) for slug in self._allot(count)]
+        """Cases are shared out by quota rather than drawn, so that even the default 200 show the
+        intended mix of organisations and of rare scenarios; their order is random."""
+        shares = {org["slug"]: org["case_share"] for org in names.ORGANISATIONS if org["case_share"] > 0}
+        cases = [(slug, scenario) for slug, n in _apportion(shares, count).items()
+                 for scenario, m in _apportion(SCENARIOS[slug], n).items() for _ in range(m)]
+        self.rng.shuffle(cases)
+        return [self._case(slug, scenario) for slug, scenario in cases]
 
-    def _allot(self, count: int) -> list[str]:
-        """Split the cases between organisations by share (largest remainder), in random order."""
-        owners = [org for org in names.ORGANISATIONS if org["case_share"] > 0]
-        total = sum(org["case_share"] for org in owners)
-        quotas = [count * org["case_share"] / total for org in owners]
-        counts = [int(q) for q in quotas]
-        for i in sorted(range(len(owners)), key=lambda i: counts[i] - quotas[i])[: count - sum(counts)]:
-            counts[i] += 1
-        slugs = [org["slug"] for org, n in zip(owners, counts, strict=True) for _ in range(n)]
-        self.rng.shuffle(slugs)
-        return slugs
-
-    def _case(self, slug: str) -> CasePlan:
+    def _case(self, slug: str, scenario: str) -> CasePlan:
         rng = self.rng
-        scenario = self._pick(SCENARIOS[slug])
         employer = names.SCAM_EMPLOYER if scenario == "scam" else self._employer(slug, scenario)
         channel = self._channel(scenario, employer)
         recruiter = self._recruiter(scenario, channel, employer)
@@ -295,7 +298,7 @@ class CorridorPlanner:
 
     # People.
 
-    def _name(self, gender: str, family: tuple | None = None) -> tuple[dict[str, str], tuple]:
+    def _name(self, gender: str, family: NameRow | None = None) -> tuple[dict[str, Any], NameRow]:
         pool = {"Feminine": names.FEMALE_NAMES, "Masculine": names.MALE_NAMES}.get(
             gender, names.FEMALE_NAMES + names.MALE_NAMES)
         while True:
@@ -330,9 +333,8 @@ class CorridorPlanner:
 
     def _worker(self, employer: EmployerSpec, channel: str, codes: list[str], home: str,
                 districts: tuple[str, ...], current: str | None, recruiter: str | None, scenario: str,
-                family: tuple | None = None) -> tuple[PersonPlan, tuple]:
+                family: NameRow | None = None) -> tuple[PersonPlan, NameRow]:
         gender = self._gender(employer.kind)
-        values: dict[str, Any]
         values, family_name = self._name(gender, family)
         values |= {"gender": gender, "citizenship": "KH",
                    "languages": "km, th" if self._chance(0.4) else "km", "home_province_id": home,
@@ -346,7 +348,6 @@ class CorridorPlanner:
 
     def _family_member(self, home: str) -> PersonPlan:
         gender = self._gender("agriculture")
-        values: dict[str, Any]
         values, _ = self._name(gender)
         values |= {"gender": gender, "citizenship": "KH", "languages": "km", "home_province_id": home}
         self._age(values, 38, 66, 50)
@@ -492,7 +493,7 @@ class CorridorPlanner:
             return [("closed", rng.choice(names.CLOSE_REASONS[closure]))], closed_on, closure
         happened = [d for d in dates.values() if d <= self.today]
         earliest = min(self.today, max([opened_on + _days(14), *happened]))
-        closed_on = min(self.today, self._between(earliest, opened_on + _days(240)))
+        closed_on = self._between(earliest, min(self.today, opened_on + _days(240)))
         path = [("active", "")] + ([("follow_up", "")] if self._chance(0.5) else [])
         if final == "closed_referred":
             reasons = names.CLOSE_REASONS["referred_from_cambodia" if slug == PLA else "referred"]
@@ -522,8 +523,9 @@ class CorridorPlanner:
             how += " with a broker's help"
         parts = [f"A {age}-year-old {noun} from {ctx['home']} {how}."]
         if workers > 1:
-            others = f"{workers - 1} co-worker{'s' if workers > 2 else ''}"
-            parts.append(f"{others} from the same village report the same.")
+            others = "A co-worker from the same village reports" if workers == 2 else (
+                f"{NUMBER_WORDS[workers - 3].capitalize()} co-workers from the same village report")
+            parts.append(f"{others} the same.")
         phrases = [names.VIOLATION_PHRASES[c].format(**ctx) for c in codes if c in names.VIOLATION_PHRASES]
         parts.append(f"Reports {_join(phrases)}.")
         if "return" in dates and dates["return"] <= self.today:
@@ -580,7 +582,7 @@ class CorridorPlanner:
             found.append(("money_recovered", after(opened_on + _days(7)), Decimal(int(amount)), how))
         if any(c in RETENTION_CODES for c in codes) and (resolved or partial):
             found.append(("documents_returned", after(opened_on + _days(3)), None,
-                          "Passport handed back in the presence of the labour inspector."))
+                          "Documents handed back in the presence of the labour inspector."))
         if resolved and not found:
             found.append(("remediation", after(opened_on), None,
                           "Employer agreed to pay on time and stop the deductions; checked a month later."))
@@ -720,7 +722,9 @@ class CorridorWriter:
             for kind, value in person_plan.identifiers:
                 people_services.identifier_add(actor=editor, person=person, kind=kind, value=value)
         employer, workplace = self._employer(editor, plan.organisation, plan.employer)
-        parties: list[Employer | Workplace | Recruiter] = [employer] + ([workplace] if workplace else [])
+        parties: list[Employer | Workplace | Recruiter] = [employer]
+        if workplace is not None:
+            parties.append(workplace)
         if plan.recruiter:
             parties.append(self._recruiter(editor, plan.organisation, plan.recruiter))
         for party in parties:

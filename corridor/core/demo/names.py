@@ -13,7 +13,7 @@ Organisation names follow the glossary where it has the term (អង្គកា
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 DEMO_PASSWORD = "corridor-demo-2026"
 RMH, PLA, MWU = "rayong-help", "pp-legal-aid", "eastern-mwu"
@@ -21,7 +21,7 @@ RMH, PLA, MWU = "rayong-help", "pp-legal-aid", "eastern-mwu"
 # `staff` rows: (email local part, role, full name). `totp_secret`: the fixed base32 secret of the
 # organisation's administrator (32 letters A-Z, easy to type into an authenticator app).
 # `case_share`: the part of the demo cases the organisation owns.
-ORGANISATIONS: tuple[dict, ...] = (
+ORGANISATIONS: tuple[dict[str, Any], ...] = (
     {"slug": RMH, "case_prefix": "RMH", "domain": "rayong-help.demo", "country": "TH", "type": "NGO",
      "name_en": "Rayong Migrant Worker Help Centre",
      "name_km": "មជ្ឈមណ្ឌលជំនួយពលករចំណាកស្រុក រ៉ាយ៉ុង",
@@ -64,8 +64,9 @@ ORGANISATIONS: tuple[dict, ...] = (
      "staff": (("admin", "org_admin", "Thanawat Srisuk"), ("caseworker", "caseworker", "Ratchanee Wongsa"))},
 )
 
-# (Khmer script, Latin spellings, Thai rendering)
-FAMILY_NAMES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+NameRow = tuple[str, tuple[str, ...], str]  # Khmer script, Latin spellings, Thai rendering
+
+FAMILY_NAMES: tuple[NameRow, ...] = (
     ("សុខ", ("Sok", "Sokh"), "ซก"),
     ("ចាន់", ("Chan", "Chann"), "จัน"),
     ("ជា", ("Chea", "Chear"), "เจีย"),
@@ -98,7 +99,7 @@ FAMILY_NAMES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("អ៊ឹម", ("Im", "Em"), "อิม"),
 )
 
-FEMALE_NAMES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+FEMALE_NAMES: tuple[NameRow, ...] = (
     ("សុខា", ("Sokha", "Sokhar", "Sokkha"), "สุขา"),
     ("ចន្ធី", ("Chanthy", "Chanthou", "Chanthi"), "จันธี"),
     ("ស្រីមុំ", ("Srey Mom", "Sreymom", "Srey Mum"), "สรีมม"),
@@ -125,7 +126,7 @@ FEMALE_NAMES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("ស្រីអូន", ("Sreyoun", "Srey Oun", "Sreyon"), "สรีอูน"),
 )
 
-MALE_NAMES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+MALE_NAMES: tuple[NameRow, ...] = (
     ("ដារ៉ា", ("Dara", "Darah", "Darra"), "ดารา"),
     ("រិទ្ធី", ("Rithy", "Rithi", "Ritthy"), "ฤทธี"),
     ("កុសល", ("Kosal", "Kusal", "Kosol"), "โกศล"),
@@ -353,7 +354,7 @@ SECTOR_VIOLATIONS: dict[str, dict[str, int]] = {
 VIOLATION_PHRASES: dict[str, str] = {
     "LR-UNPAID-WAGES": "wages unpaid for {months} months",
     "LR-BELOW-MINIMUM-WAGE": "a daily wage of {wage} baht against the {min_wage}-baht minimum",
-    "LR-DOCUMENT-RETENTION": "the employer keeping the passport or work permit",
+    "LR-DOCUMENT-RETENTION": "the employer keeping the worker's identity documents",
     "LR-ILLEGAL-DEDUCTIONS": "deductions of about {deduction:,} baht a month for documents and housing",
     "LR-RECRUITMENT-FEES": "a recruitment debt of {fee_thb:,} baht taken from wages",
     "LR-EXCESSIVE-HOURS": "{hours}-hour working days",
@@ -385,7 +386,7 @@ VIOLATION_PHRASES: dict[str, str] = {
 TITLES: dict[str, str] = {
     "LR-UNPAID-WAGES": "{months} months' wages unpaid",
     "LR-BELOW-MINIMUM-WAGE": "Paid {wage} baht a day, below the minimum wage",
-    "LR-DOCUMENT-RETENTION": "Passport kept by the employer",
+    "LR-DOCUMENT-RETENTION": "Identity documents kept by the employer",
     "LR-ILLEGAL-DEDUCTIONS": "Unlawful deductions from wages",
     "LR-RECRUITMENT-FEES": "Broker debt deducted from wages",
     "LR-EXCESSIVE-HOURS": "{hours}-hour days without rest",
@@ -475,7 +476,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
 INCIDENTS: dict[str, str] = {
     "LR-UNPAID-WAGES": "Wages for {months} months not paid; the supervisor keeps promising 'next month'.",
     "LR-BELOW-MINIMUM-WAGE": "Paid {wage} baht a day; the minimum wage in {province} is {min_wage} baht.",
-    "LR-DOCUMENT-RETENTION": "The employer collected all passports 'for safekeeping' and keeps them.",
+    "LR-DOCUMENT-RETENTION": "The employer took the workers' documents 'for safekeeping' and keeps them.",
     "LR-ILLEGAL-DEDUCTIONS": "{deduction:,} baht taken from each pay for the work permit, room and broker.",
     "LR-RECRUITMENT-FEES": "{deduction:,} baht a month taken for the broker; {fee_thb:,} baht still owed.",
     "LR-EXCESSIVE-HOURS": "Working {hours} hours a day, seven days a week during the peak season.",
@@ -510,7 +511,7 @@ TASKS: dict[str, tuple[str, ...]] = {
     "wages": ("Request payslips and time records from the employer",
               "File the wage complaint at the {province} labour protection office",
               "Calculate the wage claim (minimum wage, overtime, deductions)"),
-    "retention": ("Ask the employer in writing to return the passport",
+    "retention": ("Ask the employer in writing to return the worker's documents",
                   "Follow up with the Department of Employment on the document-retention complaint"),
     "pink_card": ("Check the pink card and work-permit expiry dates",),
     "sensitive": ("Screen the worker for trafficking indicators",
