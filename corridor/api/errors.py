@@ -38,13 +38,11 @@ def found[T](obj: T | None, request: HttpRequest) -> T:
     return obj
 
 
-def referenced[T](obj: T | None, request: HttpRequest, *, field: str, message: str) -> T:
-    """An object a request body names by id: like `found`, recorded alike, but reported on the
-    field (422) because the URL itself was fine."""
-    if obj is None:
-        record_denied(request, actor_of(request))
-        raise ValidationError({field: message})
-    return obj
+def unreferenced(request: HttpRequest, *, field: str, message: str) -> ValidationError:
+    """A request body names by id an object the actor may not see: recorded like a URL out of
+    scope, but reported on the field (422) because the URL itself was fine."""
+    record_denied(request, actor_of(request))
+    return ValidationError({field: message})
 
 
 @contextmanager

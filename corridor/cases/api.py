@@ -15,7 +15,7 @@ from corridor.accounts.models import User
 from corridor.accounts.scope import Actor
 from corridor.accounts.selectors import assignable_users
 from corridor.api.auth import actor_of
-from corridor.api.errors import fields_renamed, found, referenced
+from corridor.api.errors import fields_renamed, found, unreferenced
 from corridor.api.pagination import PageQuery, paginate
 from corridor.api.schemas import (
     BLANK_AS_NONE,
@@ -50,7 +50,7 @@ from corridor.cases.models import (
     Violation,
     ViolationGroup,
 )
-from corridor.parties.models import Employer, Recruiter, Sector, Workplace
+from corridor.parties.models import Sector
 from corridor.parties.selectors import party_get
 from corridor.people.api import PersonSummaryOut
 from corridor.people.selectors import person_get
@@ -393,8 +393,9 @@ def assign_case(request: HttpRequest, case_id: uuid.UUID, payload: AssignIn) -> 
 def add_case_person(request: HttpRequest, case_id: uuid.UUID, payload: CasePersonIn) -> Any:
     actor = actor_of(request)
     case = _case(request, case_id)
-    person = referenced(person_get(actor=actor, person_id=payload.person_id), request,
-                        field="person_id", message=_("Choose a person of your organisation."))
+    person = person_get(actor=actor, person_id=payload.person_id)
+    if person is None:
+        raise unreferenced(request, field="person_id", message=_("Choose a person of your organisation."))
     return Status(201, services.case_person_add(actor=actor, case=case, person=person, role=payload.role))
 
 
@@ -402,10 +403,10 @@ def add_case_person(request: HttpRequest, case_id: uuid.UUID, payload: CasePerso
 def add_case_party(request: HttpRequest, case_id: uuid.UUID, payload: CasePartyIn) -> Any:
     actor = actor_of(request)
     case = _case(request, case_id)
-    party: Employer | Workplace | Recruiter = referenced(
-        party_get(actor=actor, kind=payload.kind, party_id=payload.id), request,
-        field="id", message=_("Choose an employer, workplace or recruiter of your organisation."),
-    )
+    party = party_get(actor=actor, kind=payload.kind, party_id=payload.id)
+    if party is None:
+        message = _("Choose an employer, workplace or recruiter of your organisation.")
+        raise unreferenced(request, field="id", message=message)
     return Status(201, services.case_party_add(actor=actor, case=case, party=party))
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from corridor.api.auth import actor_of
-from corridor.api.errors import fields_renamed, referenced
+from corridor.api.errors import fields_renamed, unreferenced
 from corridor.api.pagination import PageQuery, paginate
 from corridor.api.schemas import (
     BLANK_AS_NONE,
@@ -131,10 +131,10 @@ def add_workplace(request: HttpRequest, payload: WorkplaceIn) -> Any:
     actor = actor_of(request)
     employer = None
     if payload.employer_id is not None:
-        employer = referenced(
-            selectors.party_get(actor=actor, kind="employer", party_id=payload.employer_id), request,
-            field="employer_id", message=_("Choose an employer of your organisation."),
-        )
+        employer = selectors.party_get(actor=actor, kind="employer", party_id=payload.employer_id)
+        if employer is None:
+            message = _("Choose an employer of your organisation.")
+            raise unreferenced(request, field="employer_id", message=message)
     values = {
         **payload.model_dump(exclude={"employer_id"}),
         "employer": employer,

@@ -13,6 +13,7 @@ import re
 
 import pytest
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 from playwright.sync_api import Page, expect
 
 from conftest import make_member, make_organisation
@@ -50,6 +51,8 @@ def test_it_takes_a_caseworker_from_sign_in_to_a_recorded_case_in_khmer(page: Pa
     expect(page.locator("html")).to_have_attribute("lang", "km")
     expect(page.locator(".lang-switch button[value=km]")).to_have_attribute("aria-current", "true")
     expect(page.locator(".lang-switch button[value=en]")).not_to_have_attribute("aria-current", "true")
+    # Whatever the Khmer catalogue holds today: the heading is what it says for "My work".
+    expect(page.locator("h1")).to_have_text(in_khmer(gettext_lazy("My work")))
     assert User.objects.get(pk=caseworker.pk).preferred_language == "km"
 
     with page.expect_navigation():
@@ -59,7 +62,7 @@ def test_it_takes_a_caseworker_from_sign_in_to_a_recorded_case_in_khmer(page: Pa
     page.fill("input[name=worker_name_km]", WORKER_KM)
     page.fill("input[name=worker_name_latin]", WORKER_LATIN)
     with page.expect_navigation(url=CASE_URL):
-        page.click("form[method=post] .form-actions button[type=submit]")
+        page.click("main form[method=post] .form-actions button[type=submit]")
     expect(page.locator("html")).to_have_attribute("lang", "km")
     case = Case.objects.get(title=CASE_TITLE)
     assert case.organisation_id == organisation.pk
