@@ -46,7 +46,6 @@ from corridor.cases.models import (
     OutcomeKind,
     PartyRole,
     Sensitivity,
-    Task,
     Violation,
     ViolationGroup,
 )
@@ -72,21 +71,13 @@ class CaseOut(Schema):
     htcds_status: str = Field(description="The status in HTCDS v2.0 terms (cas_Status).")
     sensitivity: Sensitivity
     sector: OptionalSector
-    work_province: str | None = Field(description="ISO 3166-2 code.")
+    work_province: str | None = Field(validation_alias="work_province_id", description="ISO 3166-2 code.")
     opened_on: dt.date
     closed_on: dt.date | None
-    assigned_to: int | None = Field(description="User id of the assigned member.")
+    assigned_to: int | None = Field(validation_alias="assigned_to_id", description="User id.")
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
-
-    @staticmethod
-    def resolve_work_province(obj: Case) -> str | None:
-        return obj.work_province_id
-
-    @staticmethod
-    def resolve_assigned_to(obj: Case) -> int | None:
-        return obj.assigned_to_id
 
 
 class CasePage(Schema):
@@ -117,14 +108,10 @@ class CasePartyOut(Schema):
 
 class ViolationOut(Schema):
     id: uuid.UUID
-    type_code: str
+    type_code: str = Field(validation_alias="type_id")
     group: ViolationGroup
     name: str
     notes: str
-
-    @staticmethod
-    def resolve_type_code(obj: Violation) -> str:
-        return obj.type_id
 
     @staticmethod
     def resolve_group(obj: Violation) -> str:
@@ -158,12 +145,8 @@ class TaskOut(Schema):
     id: uuid.UUID
     title: str
     due_on: dt.date | None
-    assignee: int | None = Field(description="User id.")
+    assignee: int | None = Field(validation_alias="assignee_id", description="User id.")
     done_at: dt.datetime | None
-
-    @staticmethod
-    def resolve_assignee(obj: Task) -> int | None:
-        return obj.assignee_id
 
 
 class AttachmentOut(Schema):

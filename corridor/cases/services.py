@@ -121,7 +121,10 @@ def case_update(*, actor: Actor, case: Case, version: int, **values: Any) -> Cas
 
 
 @transaction.atomic
-def case_change_status(*, actor: Actor, case: Case, version: int, status: str, reason: str = "") -> Case:
+def case_change_status(
+    *, actor: Actor, case: Case, version: int, status: str, reason: str = "", closed_on: dt.date | None = None
+) -> Case:
+    """`closed_on` records a closure that happened earlier (data entry after the fact); default today."""
     _require(actor, "case.change_status")
     _own(actor, case)
     if status not in TRANSITIONS.get(case.status, frozenset()):
@@ -132,8 +135,10 @@ def case_change_status(*, actor: Actor, case: Case, version: int, status: str, r
         raise ValidationError({"reason": _("Say why the case is being closed.")})
     old = case.status
     fields: dict[str, Any] = {"status": status}
+    if closed_on is not None and (closed_on > timezone.localdate() or closed_on < case.opened_on):
+        raise ValidationError({"closed_on": _("The closing date must be between the opening date and today.")})
     if status in CLOSED_STATUSES:
-        fields["closed_on"] = timezone.localdate()
+        fields["closed_on"] = closed_on or timezone.localdate()
     elif old in CLOSED_STATUSES:
         fields["closed_on"] = None
     _versioned_update(case, version, fields)

@@ -22,7 +22,7 @@ from corridor.api.schemas import (
     province_ref,
 )
 from corridor.parties import selectors, services
-from corridor.parties.models import Employer, LicenceStatus, RecruiterKind, Sector, Workplace
+from corridor.parties.models import LicenceStatus, RecruiterKind, Sector
 
 router = Router(tags=["parties"])
 
@@ -36,13 +36,9 @@ class EmployerOut(Schema):
     name_th: str
     registration_number: str
     sector: OptionalSector
-    province: str | None = Field(description="ISO 3166-2 code.")
+    province: str | None = Field(validation_alias="province_id", description="ISO 3166-2 code.")
     address: str
     created_at: dt.datetime
-
-    @staticmethod
-    def resolve_province(obj: Employer) -> str | None:
-        return obj.province_id
 
 
 class WorkplaceOut(Schema):
@@ -50,13 +46,9 @@ class WorkplaceOut(Schema):
     name: str
     employer_id: uuid.UUID | None
     sector: OptionalSector
-    province: str = Field(description="ISO 3166-2 code.")
+    province: str = Field(validation_alias="province_id", description="ISO 3166-2 code.")
     district: str
     created_at: dt.datetime
-
-    @staticmethod
-    def resolve_province(obj: Workplace) -> str:
-        return obj.province_id
 
 
 class RecruiterOut(Schema):

@@ -71,22 +71,14 @@ class DocumentOut(Schema):
 
 class PersonOut(PersonSummaryOut):
     languages: str
-    home_province: str | None = Field(description="ISO 3166-2 code.")
+    home_province: str | None = Field(validation_alias="home_province_id", description="ISO 3166-2.")
     home_district: str
     home_commune: str
     home_village: str
-    current_province: str | None = Field(description="ISO 3166-2 code.")
+    current_province: str | None = Field(validation_alias="current_province_id", description="ISO 3166-2.")
     updated_at: dt.datetime
     identifiers: list[IdentifierOut]
     documents: list[DocumentOut]
-
-    @staticmethod
-    def resolve_home_province(obj: Person) -> str | None:
-        return obj.home_province_id
-
-    @staticmethod
-    def resolve_current_province(obj: Person) -> str | None:
-        return obj.current_province_id
 
     @staticmethod
     def resolve_identifiers(obj: Person, context: dict[str, Any]) -> list[IdentifierOut]:

@@ -26,6 +26,6 @@ def test_it_audits_every_read_of_a_case(api, a_case):
 
 
 def test_it_lists_the_violation_taxonomy_to_any_token(api_as):
-    types = api_as("analyst").get("violation-types").json()
-    assert "LR-UNPAID-WAGES" in {t["code"] for t in types}
-    assert all(t["name_km"] and t["name_th"] for t in types)
+    types = {t["code"]: t for t in api_as("analyst").get("violation-types").json()}
+    assert types["LR-UNPAID-WAGES"]["group"] == "labour_rights"
+    assert types["LR-UNPAID-WAGES"]["name_km"]

@@ -102,10 +102,6 @@ class CasePlan:
     transitions: list[tuple[str, str]]  # status, reason; from "new"
     closed_on: dt.date | None
 
-    @property
-    def status(self) -> str:
-        return self.transitions[-1][0] if self.transitions else "new"
-
 
 @dataclass(frozen=True)
 class BuildSummary:
@@ -747,10 +743,7 @@ class CorridorWriter:
                                       amount=amount, currency=currency, notes=notes)
         for status, reason in plan.transitions:
             case_services.case_change_status(actor=editor, case=case, version=case.version, status=status,
-                                             reason=reason)
-        if plan.closed_on is not None and case.closed_on is not None:
-            # case_change_status stamps today's date; the demo's history needs the day it really closed.
-            Case.objects.filter(pk=case.pk).update(closed_on=plan.closed_on)
+                                             reason=reason, closed_on=plan.closed_on)
 
 
 def corridor_plan(*, seed: int, cases: int, today: dt.date) -> tuple[CorridorPlanner, list[CasePlan]]:
