@@ -17,13 +17,13 @@ from corridor.cases.models import (
     Sensitivity,
     ViolationType,
 )
-from corridor.core.forms import DateInput
+from corridor.core.forms import DateInput, choice_field, model_choice_field
 from corridor.core.models import Province
 from corridor.parties.models import Sector
 from corridor.people.models import Gender
 
 
-class UserChoiceField(forms.ModelChoiceField):
+class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.full_name or obj.email)
 
@@ -51,16 +51,16 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args: Any, assignees: list[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["violation"].choices = [("", _("Any violation"))] + [
+        choice_field(self, "violation").choices = [("", _("Any violation"))] + [
             (v.code, v.name) for v in ViolationType.objects.all()
         ]
-        self.fields["province"].choices = [("", _("Any province"))] + [(p.code, p.name) for p in thai_provinces()]
-        self.fields["assignee"].choices = [("", _("Anyone")), ("none", _("Nobody yet"))] + [
+        choice_field(self, "province").choices = [("", _("Any province"))] + [(p.code, p.name) for p in thai_provinces()]
+        choice_field(self, "assignee").choices = [("", _("Anyone")), ("none", _("Nobody yet"))] + [
             (str(u.pk), u.full_name or u.email) for u in assignees
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("opened_from"), data.get("opened_to")
         if start and end and start > end:
             self.add_error("opened_to", _("The end date must be on or after the start date."))
@@ -80,7 +80,7 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["work_province"].queryset = thai_provinces()
+        model_choice_field(self, "work_province").queryset = thai_provinces()
         self.fields["opened_on"].initial = timezone.localdate()
 
 
@@ -99,7 +99,7 @@ class CaseOpenForm(CaseForm):
 
     def __init__(self, *args: Any, assignees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assigned_to"].queryset = assignees
+        model_choice_field(self, "assigned_to").queryset = assignees
 
     def worker_values(self) -> dict[str, str] | None:
         names = {key: self.cleaned_data[f"worker_{key}"].strip() for key in ("name_latin", "name_km", "name_th")}
@@ -122,7 +122,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, assignees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assigned_to"].queryset = assignees
+        model_choice_field(self, "assigned_to").queryset = assignees
 
 
 class ViolationForm(forms.Form):
@@ -137,7 +137,7 @@ class ViolationForm(forms.Form):
             groups.setdefault(str(labels.get(violation_type.group, violation_type.group)), []).append(
                 (violation_type.code, violation_type.name)
             )
-        self.fields["type"].choices = [("", "—"), *groups.items()]
+        choice_field(self, "type").choices = [("", "—"), *groups.items()]
 
 
 class EventForm(forms.Form):
@@ -158,7 +158,7 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args: Any, assignees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = assignees
+        model_choice_field(self, "assignee").queryset = assignees
 
 
 class OutcomeForm(forms.Form):

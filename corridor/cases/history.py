@@ -61,7 +61,7 @@ def _model(entry: AuditEntry) -> Any:
 def _related_names(entries: list[AuditEntry]) -> dict[tuple[type, str], str]:
     """Names of every record the changes point at (people, employers, users, violation types),
     one query per related model."""
-    wanted: dict[type, set[str]] = {}
+    wanted: dict[Any, set[str]] = {}
     for entry in entries:
         model = _model(entry)
         for name, values in entry.changes.items():
@@ -73,7 +73,7 @@ def _related_names(entries: list[AuditEntry]) -> dict[tuple[type, str], str]:
     names: dict[tuple[type, str], str] = {}
     for related_model, ids in wanted.items():
         try:
-            found = related_model.objects.in_bulk(list(ids))
+            found = related_model._default_manager.in_bulk(list(ids))
         except (ValueError, ValidationError):
             continue
         for pk, instance in found.items():

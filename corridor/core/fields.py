@@ -9,7 +9,7 @@ from django.db import models
 from corridor.core.crypto import decrypt_text, encrypt_text
 
 
-class EncryptedTextField(models.BinaryField):
+class EncryptedTextField(models.BinaryField):  # type: ignore[type-arg]
     """Stores text as AES-GCM ciphertext; the column is never readable without the key ring.
 
     The model label and field name are bound into the ciphertext (as associated data) so a value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -18,7 +19,7 @@ class RotationReport:
     attachments: int = 0
 
 
-def _identifier_batch(after: object, size: int) -> list[tuple[object, bytes]]:
+def _identifier_batch(after: Any, size: int) -> list[tuple[Any, bytes]]:
     """Raw ciphertexts, read without decrypting, to see which key wrote them."""
     table = connection.ops.quote_name(PersonIdentifier._meta.db_table)
     with connection.cursor() as cursor:
@@ -36,7 +37,7 @@ def rotate_to_primary_key(*, batch_size: int = 1000) -> RotationReport:
     primary key is skipped."""
     ring = key_ring()
     report = RotationReport()
-    after: object = None
+    after: Any = None
     while rows := _identifier_batch(after, batch_size):
         stale = [pk for pk, blob in rows if ring.key_id_of(blob) != ring.primary_id]
         with transaction.atomic():

@@ -72,6 +72,7 @@ class Person(BaseModel):
         ordering = ["name_latin", "name_km"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["organisation", "created_at", "id"], name="person_org_cursor")]
         constraints = [
             models.CheckConstraint(
                 condition=~(models.Q(name_latin="") & models.Q(name_km="") & models.Q(name_th="")),

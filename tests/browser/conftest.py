@@ -48,12 +48,22 @@ def browser() -> Generator[Browser]:
             "Thai. Run `make test`, which installs them (or: sudo apt-get install chromium fonts-noto-core).",
             pytrace=False,
         )
-    # Playwright's sync API keeps an event loop in this thread; Django's ORM refuses to run beside one
-    # unless told that it is safe, which it is: the test code itself is synchronous.
+    from django.db import connections
+
+    # Playwright's sync API keeps an event loop running in this thread. Django's ORM refuses to work
+    # beside one unless told that it is safe, which it is: the test code itself is synchronous.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # And while a loop runs, Django keeps the thread's connections in other storage (asgiref's
+    # thread-critical Local turns into a context variable), so the test would get new connection
+    # objects: not the ones the test database was set up on, which carry its serialized contents
+    # (serialized_rollback finds nothing and the reference data is gone after the first flush) and,
+    # for in-memory SQLite, the one the live server shares. Keep the same objects in both storages.
+    same_connections = {alias: connections[alias] for alias in connections}
     try:
         with sync_playwright() as playwright:
+            for alias, connection in same_connections.items():
+                connections[alias] = connection
             chromium = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
             )

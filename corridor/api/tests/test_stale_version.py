@@ -39,3 +39,10 @@ def test_it_refuses_a_stale_person_edit(api, a_person):
     assert error["fields"] == {}
     a_person.refresh_from_db()
     assert (a_person.name_latin, a_person.languages, a_person.version) == ("Sok Chan Dara", "", 2)
+
+
+def test_it_refuses_a_version_beyond_what_can_be_stored(api, a_case):
+    # Found by schemathesis on PostgreSQL: version + 1 overflowed the column (a 500, not a 409).
+    response = api.post(f"cases/{a_case.pk}/status", {"status": "active", "version": 2**31 - 1})
+    error = assert_error(response, 422, "validation_error")
+    assert list(error["fields"]) == ["version"]

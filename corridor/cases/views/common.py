@@ -77,7 +77,7 @@ def render_detail(request: HttpRequest, actor: Actor, case: Case, *, status: int
         "outcome_form": bound.get("outcome_form") or OutcomeForm(initial={"achieved_on": timezone.localdate()}),
         "attachment_form": bound.get("attachment_form") or AttachmentForm(),
         "person_link_form": bound.get("person_link_form") or CasePersonLinkForm(),
-        "party_link_forms": party_link_forms(actor, bound.get("party_link_form")),
+        "party_link_forms": party_link_forms(actor, bound.get("party_link_form")),  # type: ignore[arg-type]
         "open_section": next((name for name, form in bound.items() if form.errors), ""),
     }
     return render(request, "cases/detail.html", context, status=status)
