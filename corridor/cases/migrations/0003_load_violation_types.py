@@ -29,5 +29,5 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0001_initial")]
+    dependencies = [("cases", "0002_initial")]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
