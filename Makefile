@@ -47,7 +47,7 @@ test-pg: $(VENV)/.synced browser-deps
 
 lint: $(VENV)/.synced
 	$(VENV)/ruff check .
-	$(VENV)/ruff format --check corridor/*/services.py corridor/*/selectors.py || true
+	$(VENV)/ruff format --check .
 
 typecheck: $(VENV)/.synced
 	$(VENV)/mypy corridor

@@ -18,8 +18,14 @@ _counter = itertools.count(1)
 
 def make_organisation(slug: str, *, country: str = "TH", require_mfa: bool = False) -> Organisation:
     return Organisation.objects.create(
-        slug=slug, name_en=f"{slug.title()} Organisation", name_km="អង្គការ", name_th="องค์กร",
-        country=country, type="NGO", case_prefix=slug[:6].upper().replace("-", ""), require_mfa=require_mfa,
+        slug=slug,
+        name_en=f"{slug.title()} Organisation",
+        name_km="អង្គការ",
+        name_th="องค์กร",
+        country=country,
+        type="NGO",
+        case_prefix=slug[:6].upper().replace("-", ""),
+        require_mfa=require_mfa,
     )
 
 
@@ -96,9 +102,13 @@ def a_case(caseworker):
     from corridor.cases.services import case_open
 
     return case_open(
-        actor=actor_of(caseworker), title="Wages and passport withheld at a Rayong seafood plant",
+        actor=actor_of(caseworker),
+        title="Wages and passport withheld at a Rayong seafood plant",
         summary="Worker reports three months unpaid and passport kept by the employer.",
-        sector="C", work_province_id="TH-21", opened_on=dt.date(2026, 10, 1), assigned_to=caseworker,
+        sector="C",
+        work_province_id="TH-21",
+        opened_on=dt.date(2026, 10, 1),
+        assigned_to=caseworker,
     )
 
 

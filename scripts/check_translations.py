@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,34 +25,57 @@ def catalogue_problems(language: str) -> list[str]:
     problems += [f"{language}: fuzzy: {entry.msgid!r}" for entry in po.fuzzy_entries()]
     if not mo_path.exists():
         return [*problems, f"{mo_path} is missing: run `make messages`"]
-    compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-                for e in polib.mofile(str(mo_path))}
-    source = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-              for e in po.translated_entries()}
+    compiled = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in polib.mofile(str(mo_path))
+    }
+    source = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in po.translated_entries()}
     if compiled != source:
         problems.append(f"{mo_path} is out of date with its .po: run `make messages`")
     return problems
 
 
+def _msgids(root: Path) -> set[str]:
+    return {entry.msgid for entry in polib.pofile(str(root / "locale" / "km" / "LC_MESSAGES" / "django.po"))}
+
+
 def missing_from_catalogue() -> list[str]:
-    """Strings in the code that `makemessages` would add to the catalogues."""
+    """Strings in the code that `makemessages` would add: run it on a copy of the catalogues and
+    compare, restoring the originals whatever happens."""
+    before = _msgids(ROOT)
     with tempfile.TemporaryDirectory() as scratch:
-        subprocess.run(
-            ["cp", "-r", str(ROOT / "locale"), scratch], check=True,
-        )
-        before = {entry.msgid for entry in polib.pofile(str(ROOT / "locale" / "km" / "LC_MESSAGES" / "django.po"))}
-        result = subprocess.run(
-            [sys.executable, "manage.py", "makemessages", "-l", "km", "--no-obsolete", "--add-location", "file",
-             "-i", ".venv/*", "-i", ".tools/*", "-i", "tests/*", "-i", "*/tests/*", "--no-wrap"],
-            cwd=ROOT, capture_output=True, text=True,
-        )
+        backup = Path(scratch) / "locale"
+        shutil.copytree(ROOT / "locale", backup)
         try:
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "makemessages",
+                    "-l",
+                    "km",
+                    "--no-obsolete",
+                    "--add-location",
+                    "file",
+                    "-i",
+                    ".venv/*",
+                    "-i",
+                    ".tools/*",
+                    "-i",
+                    "tests/*",
+                    "-i",
+                    "*/tests/*",
+                ],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             if result.returncode != 0:
                 return [f"makemessages failed: {result.stderr.strip()}"]
-            after = {entry.msgid for entry in polib.pofile(str(ROOT / "locale" / "km" / "LC_MESSAGES" / "django.po"))}
+            after = _msgids(ROOT)
         finally:
-            subprocess.run(["rm", "-rf", str(ROOT / "locale")], check=True)
-            subprocess.run(["cp", "-r", str(Path(scratch) / "locale"), str(ROOT / "locale")], check=True)
+            shutil.rmtree(ROOT / "locale")
+            shutil.copytree(backup, ROOT / "locale")
     return [f"not in the catalogues (run `make messages` and translate): {msgid!r}" for msgid in sorted(after - before)]
 
 

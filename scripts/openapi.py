@@ -1,7 +1,7 @@
 """Write or check the committed OpenAPI schema of the API (docs/openapi.json).
 
-    python scripts/openapi.py --write   # regenerate docs/openapi.json
-    python scripts/openapi.py --check   # exit 1 if docs/openapi.json is not what the code generates
+python scripts/openapi.py --write   # regenerate docs/openapi.json
+python scripts/openapi.py --check   # exit 1 if docs/openapi.json is not what the code generates
 """
 
 from __future__ import annotations
@@ -36,9 +36,7 @@ def generate() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.relative_to(ROOT)}")
     mode.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
@@ -56,8 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{SCHEMA_FILE.relative_to(ROOT)} is up to date")
         return 0
     diff = difflib.unified_diff(
-        committed.splitlines(keepends=True), generated.splitlines(keepends=True),
-        fromfile=f"{SCHEMA_FILE.relative_to(ROOT)} (committed)", tofile="generated from the code", n=2,
+        committed.splitlines(keepends=True),
+        generated.splitlines(keepends=True),
+        fromfile=f"{SCHEMA_FILE.relative_to(ROOT)} (committed)",
+        tofile="generated from the code",
+        n=2,
     )
     sys.stderr.writelines(list(diff)[:80])
     sys.stderr.write(

@@ -56,10 +56,18 @@ def owner_records(a_case, caseworker, org_admin):
     token, _secret = api_token_create(actor=actor_of(org_admin), name="sheet", role="viewer")
     identifier = people.identifier_add(actor=actor, person=person, kind="passport", value="N7654321")
     return {
-        "case_id": a_case.pk, "person_id": person.pk, "employer_id": employer.pk, "workplace_id": workplace.pk,
-        "recruiter_id": recruiter.pk, "violation_id": violation.pk, "task_id": task.pk,
-        "attachment_id": attachment.pk, "token_id": token.pk, "identifier_id": identifier.pk,
-        "membership_id": caseworker.memberships.get().pk, "party_id": employer.pk,
+        "case_id": a_case.pk,
+        "person_id": person.pk,
+        "employer_id": employer.pk,
+        "workplace_id": workplace.pk,
+        "recruiter_id": recruiter.pk,
+        "violation_id": violation.pk,
+        "task_id": task.pk,
+        "attachment_id": attachment.pk,
+        "token_id": token.pk,
+        "identifier_id": identifier.pk,
+        "membership_id": caseworker.memberships.get().pk,
+        "party_id": employer.pk,
     }
 
 

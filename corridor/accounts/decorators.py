@@ -20,8 +20,9 @@ def record_denied(request: HttpRequest, actor: Actor | None) -> None:
     from corridor.cases.services import access_denied
 
     user = request.user if request.user.is_authenticated else None
-    access_denied(actor=actor, path=request.get_full_path(), user_id=user.pk if user else None,
-                  label=user.email if user else "")
+    access_denied(
+        actor=actor, path=request.get_full_path(), user_id=user.pk if user else None, label=user.email if user else ""
+    )
 
 
 def actor_required(capability: str | None = None) -> Callable[[View], View]:

@@ -22,11 +22,16 @@ class MemberRoleForm(forms.Form):
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100,
-                           help_text=_("What will use this token, e.g. the reporting spreadsheet."))
+    name = forms.CharField(
+        label=_("Name"), max_length=100, help_text=_("What will use this token, e.g. the reporting spreadsheet.")
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.VIEWER)
-    expires_on = forms.DateField(label=_("Expires on"), required=False, widget=DateInput,
-                                 help_text=_("Leave empty for a token that does not expire."))
+    expires_on = forms.DateField(
+        label=_("Expires on"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Leave empty for a token that does not expire."),
+    )
 
     def clean_expires_on(self) -> Any:
         value = self.cleaned_data.get("expires_on")

@@ -55,8 +55,11 @@ def membership_add(*, actor: Actor, email: str, full_name: str, role: str) -> tu
         membership.role = role
         membership.save(update_fields=["is_active", "role", "updated_at"])
     audit_record(
-        actor=actor, action=AuditAction.CREATE, obj=membership,
-        summary=f"member {email} added as {role}", changes={"role": [None, role]},
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=membership,
+        summary=f"member {email} added as {role}",
+        changes={"role": [None, role]},
     )
     return membership, created
 
@@ -82,8 +85,13 @@ def membership_change_role(*, actor: Actor, membership: Membership, role: str) -
     old = membership.role
     membership.role = role
     membership.save(update_fields=["role", "updated_at"])
-    audit_record(actor=actor, action=AuditAction.UPDATE, obj=membership, changes={"role": [old, role]},
-                 summary=f"role of {membership.user.email} changed")
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=membership,
+        changes={"role": [old, role]},
+        summary=f"role of {membership.user.email} changed",
+    )
     return membership
 
 
@@ -95,15 +103,18 @@ def membership_deactivate(*, actor: Actor, membership: Membership) -> Membership
     _last_admin_guard(membership, new_role=None, active=False)
     membership.is_active = False
     membership.save(update_fields=["is_active", "updated_at"])
-    audit_record(actor=actor, action=AuditAction.UPDATE, obj=membership, changes={"is_active": [True, False]},
-                 summary=f"member {membership.user.email} deactivated")
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=membership,
+        changes={"is_active": [True, False]},
+        summary=f"member {membership.user.email} deactivated",
+    )
     return membership
 
 
 @transaction.atomic
-def api_token_create(
-    *, actor: Actor, name: str, role: str, expires_at: datetime | None = None
-) -> tuple[ApiToken, str]:
+def api_token_create(*, actor: Actor, name: str, role: str, expires_at: datetime | None = None) -> tuple[ApiToken, str]:
     """Returns the token and its secret; the secret is shown once and never stored."""
     _require(actor, "org.manage_tokens")
     if role not in Role.values:
@@ -115,8 +126,13 @@ def api_token_create(
     prefix = secrets.token_hex(4)
     secret = f"cor_{prefix}_{secrets.token_urlsafe(32)}"
     token = ApiToken.objects.create(
-        organisation=actor.organisation, name=name.strip(), role=role, prefix=prefix,
-        digest=hashlib.sha256(secret.encode()).hexdigest(), expires_at=expires_at, created_by=actor.user,
+        organisation=actor.organisation,
+        name=name.strip(),
+        role=role,
+        prefix=prefix,
+        digest=hashlib.sha256(secret.encode()).hexdigest(),
+        expires_at=expires_at,
+        created_by=actor.user,
     )
     audit_record(actor=actor, action=AuditAction.CREATE, obj=token, summary=f"API token {prefix} created")
     return token, secret
@@ -136,15 +152,35 @@ def api_token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
 
 @transaction.atomic
 def organisation_create(
-    *, slug: str, name_en: str, country: str, type: str, case_prefix: str,
-    name_km: str = "", name_th: str = "", require_mfa: bool = True, contact_email: str = "",
+    *,
+    slug: str,
+    name_en: str,
+    country: str,
+    type: str,
+    case_prefix: str,
+    name_km: str = "",
+    name_th: str = "",
+    require_mfa: bool = True,
+    contact_email: str = "",
 ) -> Organisation:
     organisation = Organisation(
-        slug=slug, name_en=name_en, name_km=name_km, name_th=name_th, country=country, type=type,
-        case_prefix=case_prefix.upper(), require_mfa=require_mfa, contact_email=contact_email,
+        slug=slug,
+        name_en=name_en,
+        name_km=name_km,
+        name_th=name_th,
+        country=country,
+        type=type,
+        case_prefix=case_prefix.upper(),
+        require_mfa=require_mfa,
+        contact_email=contact_email,
     )
     organisation.full_clean()
     organisation.save()
-    audit_record(actor=None, action=AuditAction.CREATE, obj=organisation, organisation_id=organisation.pk,
-                 summary=f"organisation {slug} created")
+    audit_record(
+        actor=None,
+        action=AuditAction.CREATE,
+        obj=organisation,
+        organisation_id=organisation.pk,
+        summary=f"organisation {slug} created",
+    )
     return organisation

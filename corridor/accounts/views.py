@@ -25,10 +25,17 @@ from corridor.core.forms import apply_service_errors
 
 def _members_page(request: HttpRequest, actor: Actor, form: MemberAddForm, status: int = 200) -> HttpResponse:
     roles = [(role.value, role.label, sorted(ROLE_CAPABILITIES[role.value])) for role in Role]
-    return render(request, "accounts/members.html", {
-        "memberships": selectors.members_of(actor=actor), "form": form, "roles": roles,
-        "role_choices": Role.choices,
-    }, status=status)
+    return render(
+        request,
+        "accounts/members.html",
+        {
+            "memberships": selectors.members_of(actor=actor),
+            "form": form,
+            "roles": roles,
+            "role_choices": Role.choices,
+        },
+        status=status,
+    )
 
 
 @actor_required("org.manage_members")
@@ -45,8 +52,10 @@ def members(request: HttpRequest, actor: Actor) -> HttpResponse:
                 reset = ResetPasswordForm(data={"email": membership.user.email})
                 if reset.is_valid():
                     reset.save(request)
-                messages.success(request, _("%(email)s was added and emailed a link to set a password.")
-                                 % {"email": membership.user.email})
+                messages.success(
+                    request,
+                    _("%(email)s was added and emailed a link to set a password.") % {"email": membership.user.email},
+                )
             else:
                 messages.success(request, _("%(email)s was added.") % {"email": membership.user.email})
             return redirect("accounts:members")
@@ -86,8 +95,9 @@ def member_deactivate(request: HttpRequest, actor: Actor, membership_id: UUID) -
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("%(email)s can no longer work for this organisation.")
-                         % {"email": membership.user.email})
+        messages.success(
+            request, _("%(email)s can no longer work for this organisation.") % {"email": membership.user.email}
+        )
     return redirect("accounts:members")
 
 
@@ -98,16 +108,25 @@ def api_tokens(request: HttpRequest, actor: Actor) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             _token, secret = services.api_token_create(
-                actor=actor, name=form.cleaned_data["name"], role=form.cleaned_data["role"],
+                actor=actor,
+                name=form.cleaned_data["name"],
+                role=form.cleaned_data["role"],
                 expires_at=form.expires_at(),
             )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             form = ApiTokenForm()
-    return render(request, "accounts/api_tokens.html", {
-        "tokens": selectors.api_tokens_of(actor=actor), "form": form, "secret": secret,
-    }, status=422 if form.errors else 200)
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "tokens": selectors.api_tokens_of(actor=actor),
+            "form": form,
+            "secret": secret,
+        },
+        status=422 if form.errors else 200,
+    )
 
 
 @require_POST
@@ -127,9 +146,13 @@ def organisation_switch(request: HttpRequest, actor: Actor) -> HttpResponse:
     form = OrganisationSwitchForm(request.POST)
     chosen = None
     if form.is_valid():
-        chosen = selectors.memberships_of(request.user).filter(  # type: ignore[arg-type]
-            organisation_id=form.cleaned_data["organisation"]
-        ).first()
+        chosen = (
+            selectors.memberships_of(request.user)
+            .filter(  # type: ignore[arg-type]
+                organisation_id=form.cleaned_data["organisation"]
+            )
+            .first()
+        )
     if chosen is None:
         raise not_found(request, actor)
     request.session[selectors.SESSION_ORGANISATION_KEY] = str(chosen.organisation_id)

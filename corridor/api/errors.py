@@ -171,7 +171,9 @@ def _on_unexpected(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpR
 
 def method_not_allowed(api: NinjaAPI, request: HttpRequest, allowed: str) -> HttpResponse:
     message = _("This URL does not accept %(method)s. It accepts: %(allowed)s.") % {
-        "method": request.method, "allowed": allowed}
+        "method": request.method,
+        "allowed": allowed,
+    }
     response = api.create_response(request, _body("method_not_allowed", message), status=405)
     response["Allow"] = allowed
     return response

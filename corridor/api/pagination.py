@@ -60,9 +60,7 @@ def paginate[M: Model](queryset: QuerySet[M], query: PageQuery, *, newest_first:
     if query.cursor:
         created_at, pk = _decode(query.cursor)
         later = "lt" if newest_first else "gt"
-        rows = rows.filter(
-            Q(**{f"created_at__{later}": created_at}) | Q(created_at=created_at, **{f"pk__{later}": pk})
-        )
+        rows = rows.filter(Q(**{f"created_at__{later}": created_at}) | Q(created_at=created_at, **{f"pk__{later}": pk}))
     fetched = list(rows[: query.limit + 1])
     items = fetched[: query.limit]
     return Page(items=items, next_cursor=_encode(items[-1]) if len(fetched) > query.limit else None)

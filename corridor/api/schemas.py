@@ -36,9 +36,7 @@ Text = Annotated[str, Field(max_length=10_000), STORABLE]
 ProvinceCode = Annotated[str, Field(pattern=r"^(KH|TH)-[0-9]{1,2}$", examples=["TH-21", "KH-14"])]
 # The services store version + 1 in a 32-bit column, so the largest version worth sending is 2**31 - 2;
 # a larger one would make PostgreSQL fail the UPDATE (500) instead of answering 409.
-Version = Annotated[
-    int, Field(ge=1, le=2_147_483_646, description="The version you read; a stale one gives 409.")
-]
+Version = Annotated[int, Field(ge=1, le=2_147_483_646, description="The version you read; a stale one gives 409.")]
 UserId = Annotated[int, Field(ge=1, le=9_223_372_036_854_775_807)]
 # Amounts travel as strings so that no client rounds them through a binary float.
 Amount = Annotated[str, Field(pattern=r"^[0-9]{1,12}(\.[0-9]{1,2})?$", examples=["12500.00"])]

@@ -49,7 +49,7 @@ api = CorridorAPI(
     version="1",
     description=(
         "Cases, people and parties of one organisation, for that organisation's API tokens. "
-        "Every error answers {\"error\": {\"code\", \"message\", \"fields\"}}."
+        'Every error answers {"error": {"code", "message", "fields"}}.'
     ),
     urls_namespace="api",
     auth=TokenAuth(),
@@ -66,9 +66,7 @@ api.add_router("", cases_router)
 fallback = Router()
 
 
-@fallback.api_operation(
-    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", auth=None, include_in_schema=False
-)
+@fallback.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", auth=None, include_in_schema=False)
 def unknown_path(request: HttpRequest, rest: str) -> None:
     raise Http404
 

@@ -52,6 +52,9 @@ class AuditEntry(models.Model):
             models.Index(fields=["case_id", "-id"], name="audit_case_recent"),
         ]
 
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action} {self.object_type} by {self.actor_label}"
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise AppendOnlyError("audit entries cannot be changed")

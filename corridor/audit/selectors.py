@@ -12,7 +12,11 @@ from corridor.audit.models import AuditEntry
 
 
 def audit_entries_visible_to(
-    *, actor: Actor, action: str = "", actor_text: str = "", day_from: dt.date | None = None,
+    *,
+    actor: Actor,
+    action: str = "",
+    actor_text: str = "",
+    day_from: dt.date | None = None,
     day_to: dt.date | None = None,
 ) -> QuerySet[AuditEntry]:
     """Entries written for the organisation, plus sign-in events of its members."""
@@ -20,8 +24,7 @@ def audit_entries_visible_to(
         return AuditEntry.objects.none()
     member_ids = Membership.objects.filter(organisation=actor.organisation).values("user_id")
     entries = AuditEntry.objects.filter(
-        Q(organisation_id=actor.organisation.pk)
-        | Q(organisation_id__isnull=True, actor_user_id__in=member_ids)
+        Q(organisation_id=actor.organisation.pk) | Q(organisation_id__isnull=True, actor_user_id__in=member_ids)
     )
     if action:
         entries = entries.filter(action=action)

@@ -214,8 +214,13 @@ class CaseQuery(PageQuery):
 
     def filters(self) -> selectors.CaseFilters:
         return selectors.CaseFilters(
-            q=self.q, status=self.status or "", violation=self.violation, sector=self.sector or "",
-            province=self.province, assignee=self.assignee, opened_from=self.opened_from,
+            q=self.q,
+            status=self.status or "",
+            violation=self.violation,
+            sector=self.sector or "",
+            province=self.province,
+            assignee=self.assignee,
+            opened_from=self.opened_from,
             opened_to=self.opened_to,
         )
 

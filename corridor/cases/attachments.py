@@ -67,9 +67,7 @@ def clean_upload(content: bytes) -> CleanFile:
     if len(content) == 0:
         raise ValidationError(_("The file is empty."))
     if len(content) > limit:
-        raise ValidationError(
-            _("The file is too large. The limit is %(limit)s.") % {"limit": filesizeformat(limit)}
-        )
+        raise ValidationError(_("The file is too large. The limit is %(limit)s.") % {"limit": filesizeformat(limit)})
     content_type = sniff(content[:16])
     if content_type is None:
         raise ValidationError(_("Only PDF documents and JPEG, PNG or WebP photos can be attached."))

@@ -33,10 +33,13 @@ def thai_provinces() -> Any:
 
 
 class CaseFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100,
-                        help_text=_("A name in Khmer, Thai or Latin letters, an ID or phone number, or a case reference."))
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Any status")), *CaseStatus.choices])
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("A name in Khmer, Thai or Latin letters, an ID or phone number, or a case reference."),
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any status")), *CaseStatus.choices])
     violation = forms.ChoiceField(label=_("Violation"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False, choices=[("", _("Any sector")), *Sector.choices])
     province = forms.ChoiceField(label=_("Province of work"), required=False)
@@ -44,9 +47,15 @@ class CaseFilterForm(forms.Form):
     opened_from = forms.DateField(label=_("Opened from"), required=False, widget=DateInput)
     opened_to = forms.DateField(label=_("Opened until"), required=False, widget=DateInput)
     sort = forms.ChoiceField(
-        label=_("Sort by"), required=False,
-        choices=[("-opened", _("Newest first")), ("opened", _("Oldest first")), ("-updated", _("Recently changed")),
-                 ("reference", _("Reference")), ("status", _("Status"))],
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("-opened", _("Newest first")),
+            ("opened", _("Oldest first")),
+            ("-updated", _("Recently changed")),
+            ("reference", _("Reference")),
+            ("status", _("Status")),
+        ],
     )
 
     def __init__(self, *args: Any, assignees: list[User], **kwargs: Any) -> None:
@@ -54,7 +63,9 @@ class CaseFilterForm(forms.Form):
         choice_field(self, "violation").choices = [("", _("Any violation"))] + [
             (v.code, v.name) for v in ViolationType.objects.all()
         ]
-        choice_field(self, "province").choices = [("", _("Any province"))] + [(p.code, p.name) for p in thai_provinces()]
+        choice_field(self, "province").choices = [("", _("Any province"))] + [
+            (p.code, p.name) for p in thai_provinces()
+        ]
         choice_field(self, "assignee").choices = [("", _("Anyone")), ("none", _("Nobody yet"))] + [
             (str(u.pk), u.full_name or u.email) for u in assignees
         ]
@@ -68,14 +79,22 @@ class CaseFilterForm(forms.Form):
 
 
 class CaseForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200,
-                            help_text=_("A few words a colleague will recognise, e.g. wages unpaid at a Rayong plant."))
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("A few words a colleague will recognise, e.g. wages unpaid at a Rayong plant."),
+    )
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    sensitivity = forms.ChoiceField(label=_("Sensitivity"), choices=Sensitivity.choices, initial=Sensitivity.STANDARD,
-                                    help_text=_("Sensitive cases are visible only to the assigned person and managers."))
+    sensitivity = forms.ChoiceField(
+        label=_("Sensitivity"),
+        choices=Sensitivity.choices,
+        initial=Sensitivity.STANDARD,
+        help_text=_("Sensitive cases are visible only to the assigned person and managers."),
+    )
     sector = forms.ChoiceField(label=_("Sector"), required=False, choices=[("", "—"), *Sector.choices])
-    work_province = forms.ModelChoiceField(label=_("Province of work in Thailand"), required=False,
-                                           queryset=Province.objects.none())
+    work_province = forms.ModelChoiceField(
+        label=_("Province of work in Thailand"), required=False, queryset=Province.objects.none()
+    )
     opened_on = forms.DateField(label=_("Opened on"), widget=DateInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -110,14 +129,16 @@ class CaseOpenForm(CaseForm):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=500,
-                             help_text=_("Needed when closing a case."))
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=500, help_text=_("Needed when closing a case.")
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class AssignForm(forms.Form):
-    assigned_to = UserChoiceField(label=_("Assign to"), required=False, queryset=User.objects.none(),
-                                  empty_label=_("Nobody"))
+    assigned_to = UserChoiceField(
+        label=_("Assign to"), required=False, queryset=User.objects.none(), empty_label=_("Nobody")
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, assignees: Any, **kwargs: Any) -> None:

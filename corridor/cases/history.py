@@ -89,11 +89,12 @@ def history_rows(entries: list[AuditEntry]) -> list[HistoryRow]:
         model = _model(entry)
         changes = []
         for name, values in sorted(entry.changes.items()):
-            old, new = (values + [None, None])[:2] if isinstance(values, list) else (None, values)
+            old, new = [*values, None, None][:2] if isinstance(values, list) else (None, values)
             field = _field(model, name)
             label = str(getattr(field, "verbose_name", "") or EXTRA_LABELS.get(name, name.replace("_", " ")))
             changes.append(Change(label=label, old=_display(field, old, related), new=_display(field, new, related)))
         subject = str(model._meta.verbose_name).capitalize() if model is not None else ""
-        rows.append(HistoryRow(entry=entry, action_label=str(AuditAction(entry.action).label),
-                               subject=subject, changes=changes))
+        rows.append(
+            HistoryRow(entry=entry, action_label=str(AuditAction(entry.action).label), subject=subject, changes=changes)
+        )
     return rows

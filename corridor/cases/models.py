@@ -118,12 +118,15 @@ class CaseParty(BaseModel):
                 ),
                 name="case_party_one_party_matching_role",
             ),
-            models.UniqueConstraint(fields=["case", "employer"], condition=models.Q(role="employer"),
-                                    name="case_party_unique_employer"),
-            models.UniqueConstraint(fields=["case", "workplace"], condition=models.Q(role="workplace"),
-                                    name="case_party_unique_workplace"),
-            models.UniqueConstraint(fields=["case", "recruiter"], condition=models.Q(role="recruiter"),
-                                    name="case_party_unique_recruiter"),
+            models.UniqueConstraint(
+                fields=["case", "employer"], condition=models.Q(role="employer"), name="case_party_unique_employer"
+            ),
+            models.UniqueConstraint(
+                fields=["case", "workplace"], condition=models.Q(role="workplace"), name="case_party_unique_workplace"
+            ),
+            models.UniqueConstraint(
+                fields=["case", "recruiter"], condition=models.Q(role="recruiter"), name="case_party_unique_recruiter"
+            ),
         ]
 
     @property
@@ -156,13 +159,13 @@ class ViolationType(models.Model):
     class Meta:
         ordering = ["group", "order"]
 
+    def __str__(self) -> str:
+        return self.name or self.name_en
+
     @property
     def name(self) -> str:
         language = (get_language() or "en")[:2]
         return getattr(self, f"name_{language}", "") if language in {"km", "th"} else self.name_en
-
-    def __str__(self) -> str:
-        return self.name or self.name_en
 
 
 class Violation(BaseModel):

@@ -47,15 +47,8 @@ def _text_q(text: str) -> Q:
     folded = text.casefold()
     by_name = CasePerson.objects.filter(case=OuterRef("pk"), person__search_names__contains=folded)
     indexes = blind_indexes_for(text)
-    by_identifier = PersonIdentifier.objects.filter(
-        blind_index__in=indexes, person__case_links__case=OuterRef("pk")
-    )
-    return (
-        Q(reference__iexact=text)
-        | Q(title__icontains=text)
-        | Exists(by_name)
-        | Exists(by_identifier)
-    )
+    by_identifier = PersonIdentifier.objects.filter(blind_index__in=indexes, person__case_links__case=OuterRef("pk"))
+    return Q(reference__iexact=text) | Q(title__icontains=text) | Exists(by_name) | Exists(by_identifier)
 
 
 def case_list(*, actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
@@ -79,13 +72,17 @@ def case_list(*, actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
     if filters.opened_to:
         cases = cases.filter(opened_on__lte=filters.opened_to)
     order = SORTS.get(filters.sort, SORTS["-opened"])
-    return cases.select_related("work_province", "assigned_to").prefetch_related(
-        Prefetch(
-            "person_links",
-            queryset=CasePerson.objects.filter(role="worker").select_related("person"),
-            to_attr="worker_links",
-        ),
-    ).order_by(*order, "pk")
+    return (
+        cases.select_related("work_province", "assigned_to")
+        .prefetch_related(
+            Prefetch(
+                "person_links",
+                queryset=CasePerson.objects.filter(role="worker").select_related("person"),
+                to_attr="worker_links",
+            ),
+        )
+        .order_by(*order, "pk")
+    )
 
 
 def case_get(*, actor: Actor, case_id: UUID | str) -> Case | None:
@@ -101,12 +98,11 @@ def case_detail_parts(*, case: Case) -> dict[str, object]:
     """Everything the detail page shows, each part in one query."""
     return {
         "people": list(
-            case.person_links.select_related("person", "person__home_province", "person__current_province")
-            .prefetch_related("person__documents", "person__identifiers")
+            case.person_links.select_related(
+                "person", "person__home_province", "person__current_province"
+            ).prefetch_related("person__documents", "person__identifiers")
         ),
-        "parties": list(
-            case.party_links.select_related("employer", "workplace", "workplace__province", "recruiter")
-        ),
+        "parties": list(case.party_links.select_related("employer", "workplace", "workplace__province", "recruiter")),
         "violations": list(case.violations.select_related("type")),
         "events": list(case.events.all()),
         "notes": list(case.notes.select_related("created_by")),

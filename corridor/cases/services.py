@@ -84,8 +84,14 @@ def case_open(*, actor: Actor, assigned_to: User | None = None, **values: Any) -
     case.reference = _next_reference(actor.organisation, case.opened_on.year)
     case.save()
     changes = diff({}, snapshot(case, (*CASE_FIELDS, "status", "assigned_to")))
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=case, case_id=case.pk, changes=changes,
-                 summary=f"case {case.reference} opened")
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=case,
+        case_id=case.pk,
+        changes=changes,
+        summary=f"case {case.reference} opened",
+    )
     return case
 
 
@@ -95,8 +101,12 @@ def _versioned_update(case: Case, version: int, fields: dict[str, Any]) -> None:
         **columns, version=version + 1, updated_at=timezone.now()
     )
     if updated == 0:
-        raise StaleEdit(_("Someone else changed this case while you were working on it. "
-                          "Reload the page to see their changes, then try again."))
+        raise StaleEdit(
+            _(
+                "Someone else changed this case while you were working on it. "
+                "Reload the page to see their changes, then try again."
+            )
+        )
     case.version = version + 1
 
 
@@ -115,8 +125,14 @@ def case_update(*, actor: Actor, case: Case, version: int, **values: Any) -> Cas
     if not changes:
         return case
     _versioned_update(case, version, {name: getattr(case, name) for name in values})
-    audit_record(actor=actor, action=AuditAction.UPDATE, obj=case, case_id=case.pk, changes=changes,
-                 summary="case details changed")
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=case,
+        case_id=case.pk,
+        changes=changes,
+        summary="case details changed",
+    )
     return case
 
 
@@ -128,9 +144,15 @@ def case_change_status(
     _require(actor, "case.change_status")
     _own(actor, case)
     if status not in TRANSITIONS.get(case.status, frozenset()):
-        raise ValidationError({"status": _("A case that is %(current)s cannot move to %(new)s.") % {
-            "current": CaseStatus(case.status).label, "new": CaseStatus(status).label
-            if status in CaseStatus.values else status}})
+        raise ValidationError(
+            {
+                "status": _("A case that is %(current)s cannot move to %(new)s.")
+                % {
+                    "current": CaseStatus(case.status).label,
+                    "new": CaseStatus(status).label if status in CaseStatus.values else status,
+                }
+            }
+        )
     if status in REASON_REQUIRED and not reason.strip():
         raise ValidationError({"reason": _("Say why the case is being closed.")})
     old = case.status
@@ -147,8 +169,9 @@ def case_change_status(
     changes: dict[str, Any] = {"status": [old, status]}
     if reason.strip():
         changes["reason"] = [None, reason.strip()]
-    audit_record(actor=actor, action=AuditAction.UPDATE, obj=case, case_id=case.pk, changes=changes,
-                 summary="status changed")
+    audit_record(
+        actor=actor, action=AuditAction.UPDATE, obj=case, case_id=case.pk, changes=changes, summary="status changed"
+    )
     return case
 
 
@@ -162,9 +185,14 @@ def case_assign(*, actor: Actor, case: Case, version: int, assignee: User | None
         return case
     _versioned_update(case, version, {"assigned_to": assignee})
     case.assigned_to = assignee
-    audit_record(actor=actor, action=AuditAction.UPDATE, obj=case, case_id=case.pk,
-                 changes={"assigned_to": [str(old) if old else None, str(assignee.pk) if assignee else None]},
-                 summary="case assigned")
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=case,
+        case_id=case.pk,
+        changes={"assigned_to": [str(old) if old else None, str(assignee.pk) if assignee else None]},
+        summary="case assigned",
+    )
     return case
 
 
@@ -176,8 +204,14 @@ def _record_child(actor: Actor, case: Case, child: Model, fields: tuple[str, ...
     except IntegrityError:
         raise ValidationError(_("This is already recorded in the case.")) from None
     _touch(case)
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=child, case_id=case.pk,
-                 changes=diff({}, snapshot(child, fields)), summary=summary)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=child,
+        case_id=case.pk,
+        changes=diff({}, snapshot(child, fields)),
+        summary=summary,
+    )
 
 
 @transaction.atomic
@@ -192,9 +226,7 @@ def case_person_add(*, actor: Actor, case: Case, person: Person, role: str) -> C
 
 
 @transaction.atomic
-def case_party_add(
-    *, actor: Actor, case: Case, party: Employer | Workplace | Recruiter
-) -> CaseParty:
+def case_party_add(*, actor: Actor, case: Case, party: Employer | Workplace | Recruiter) -> CaseParty:
     _require(actor, "case.edit")
     _own(actor, case)
     if party.organisation_id != actor.organisation.pk:
@@ -221,21 +253,34 @@ def violation_add(*, actor: Actor, case: Case, type_code: str, notes: str = "") 
 def violation_remove(*, actor: Actor, violation: Violation) -> None:
     _require(actor, "case.edit")
     _own(actor, violation.case)
-    audit_record(actor=actor, action=AuditAction.DELETE, obj=violation, case_id=violation.case_id,
-                 changes={"type": [violation.type_id, None]}, summary="violation removed")
+    audit_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        obj=violation,
+        case_id=violation.case_id,
+        changes={"type": [violation.type_id, None]},
+        summary="violation removed",
+    )
     violation.delete()
     _touch(violation.case)
 
 
 @transaction.atomic
-def event_add(*, actor: Actor, case: Case, kind: str, occurred_on: dt.date, description: str,
-              place: str = "") -> CaseEvent:
+def event_add(
+    *, actor: Actor, case: Case, kind: str, occurred_on: dt.date, description: str, place: str = ""
+) -> CaseEvent:
     _require(actor, "case.edit")
     _own(actor, case)
     if occurred_on and occurred_on > timezone.localdate():
         raise ValidationError({"occurred_on": _("The date cannot be in the future.")})
-    event = CaseEvent(case=case, kind=kind, occurred_on=occurred_on, description=description.strip(),
-                      place=place.strip(), created_by=actor.user)
+    event = CaseEvent(
+        case=case,
+        kind=kind,
+        occurred_on=occurred_on,
+        description=description.strip(),
+        place=place.strip(),
+        created_by=actor.user,
+    )
     _record_child(actor, case, event, ("kind", "occurred_on", "place", "description"), "event added")
     return event
 
@@ -252,8 +297,9 @@ def note_add(*, actor: Actor, case: Case, body: str) -> Note:
 
 
 @transaction.atomic
-def task_add(*, actor: Actor, case: Case, title: str, due_on: dt.date | None = None,
-             assignee: User | None = None) -> Task:
+def task_add(
+    *, actor: Actor, case: Case, title: str, due_on: dt.date | None = None, assignee: User | None = None
+) -> Task:
     _require(actor, "case.edit")
     _own(actor, case)
     _check_member(actor, assignee, "assignee")
@@ -270,14 +316,28 @@ def task_complete(*, actor: Actor, task: Task) -> Task:
         task.done_at = timezone.now()
         task.save(update_fields=["done_at", "updated_at"])
         _touch(task.case)
-        audit_record(actor=actor, action=AuditAction.UPDATE, obj=task, case_id=task.case_id,
-                     changes={"done": [False, True]}, summary="task completed")
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=task,
+            case_id=task.case_id,
+            changes={"done": [False, True]},
+            summary="task completed",
+        )
     return task
 
 
 @transaction.atomic
-def outcome_add(*, actor: Actor, case: Case, kind: str, achieved_on: dt.date,
-                amount: Decimal | None = None, currency: str = "", notes: str = "") -> Outcome:
+def outcome_add(
+    *,
+    actor: Actor,
+    case: Case,
+    kind: str,
+    achieved_on: dt.date,
+    amount: Decimal | None = None,
+    currency: str = "",
+    notes: str = "",
+) -> Outcome:
     _require(actor, "case.edit")
     _own(actor, case)
     if amount is not None and amount <= 0:
@@ -288,8 +348,15 @@ def outcome_add(*, actor: Actor, case: Case, kind: str, achieved_on: dt.date,
         raise ValidationError({"amount": _("Enter how much money was recovered.")})
     if achieved_on > timezone.localdate():
         raise ValidationError({"achieved_on": _("The date cannot be in the future.")})
-    outcome = Outcome(case=case, kind=kind, achieved_on=achieved_on, amount=amount, currency=currency,
-                      notes=notes.strip(), created_by=actor.user)
+    outcome = Outcome(
+        case=case,
+        kind=kind,
+        achieved_on=achieved_on,
+        amount=amount,
+        currency=currency,
+        notes=notes.strip(),
+        created_by=actor.user,
+    )
     _record_child(actor, case, outcome, ("kind", "amount", "currency", "achieved_on", "notes"), "outcome recorded")
     return outcome
 
@@ -301,8 +368,13 @@ def attachment_add(*, actor: Actor, case: Case, filename: str, content: bytes, d
     clean = files.clean_upload(content)
     stem = filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1].rsplit(".", 1)[0][:150] or "file"
     attachment = Attachment(
-        case=case, filename=stem + files.EXTENSIONS[clean.content_type], content_type=clean.content_type,
-        size=len(clean.content), sha256=clean.sha256, description=description.strip(), created_by=actor.user,
+        case=case,
+        filename=stem + files.EXTENSIONS[clean.content_type],
+        content_type=clean.content_type,
+        size=len(clean.content),
+        sha256=clean.sha256,
+        description=description.strip(),
+        created_by=actor.user,
     )
     _record_child(actor, case, attachment, ("filename", "content_type", "size", "sha256"), "file attached")
     # Written after the row: a rollback past this point leaves only unreadable ciphertext without
@@ -315,8 +387,13 @@ def attachment_add(*, actor: Actor, case: Case, filename: str, content: bytes, d
 def attachment_download(*, actor: Actor, attachment: Attachment) -> bytes:
     _require(actor, "attachment.download")
     _own(actor, attachment.case)
-    audit_record(actor=actor, action=AuditAction.DOWNLOAD, obj=attachment, case_id=attachment.case_id,
-                 summary=f"file {attachment.filename} downloaded")
+    audit_record(
+        actor=actor,
+        action=AuditAction.DOWNLOAD,
+        obj=attachment,
+        case_id=attachment.case_id,
+        summary=f"file {attachment.filename} downloaded",
+    )
     return files.read_decrypted(attachment.pk)
 
 
@@ -327,5 +404,10 @@ def case_viewed(*, actor: Actor, case: Case) -> None:
 
 @transaction.atomic
 def access_denied(*, actor: Actor | None, path: str, user_id: int | None = None, label: str = "") -> None:
-    audit_record(actor=actor, action=AuditAction.DENIED, summary=f"denied: {path}"[:300], user_id=user_id,
-                 label=label or "anonymous")
+    audit_record(
+        actor=actor,
+        action=AuditAction.DENIED,
+        summary=f"denied: {path}"[:300],
+        user_id=user_id,
+        label=label or "anonymous",
+    )

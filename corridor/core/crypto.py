@@ -87,8 +87,7 @@ def parse_key_ring(spec: str) -> KeyRing:
         key_id, sep, encoded = entry.strip().partition(":")
         if not sep or not _KEY_ID.match(key_id):
             raise ImproperlyConfigured(
-                "CORRIDOR_ENCRYPTION_KEYS must look like 'k2:<base64>,k1:<base64>' "
-                "(key ids: letters, digits, - and _)"
+                "CORRIDOR_ENCRYPTION_KEYS must look like 'k2:<base64>,k1:<base64>' (key ids: letters, digits, - and _)"
             )
         if key_id in keys:
             raise ImproperlyConfigured(f"CORRIDOR_ENCRYPTION_KEYS lists key id {key_id!r} twice")

@@ -65,9 +65,7 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
         try:
             number = int(str(value).strip())
         except ValueError:
-            raise ImproperlyConfigured(
-                f"Environment variable {name} must be a whole number, got {value!r}."
-            ) from None
+            raise ImproperlyConfigured(f"Environment variable {name} must be a whole number, got {value!r}.") from None
     if minimum is not None and number < minimum:
         raise ImproperlyConfigured(f"Environment variable {name} must be at least {minimum}, got {number}.")
     return number

@@ -40,14 +40,14 @@ class MultilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         language = (get_language() or "en")[:2]
         localised = getattr(self, f"name_{language}", "") if language in {"km", "th"} else ""
         return localised or self.name_en
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Province(models.Model):
@@ -66,6 +66,9 @@ class Province(models.Model):
         ordering = ["country", "name_common_en"]
         verbose_name = _("province")
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         language = (get_language() or "en")[:2]
@@ -74,6 +77,3 @@ class Province(models.Model):
         if language == "th" and self.name_th:
             return self.name_th
         return self.name_common_en
-
-    def __str__(self) -> str:
-        return self.name

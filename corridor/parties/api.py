@@ -108,8 +108,7 @@ def list_employers(request: HttpRequest, query: Query[PageQuery]) -> Any:
 
 @router.post("/employers", response={201: EmployerOut, **errors(403, 422)})
 def add_employer(request: HttpRequest, payload: EmployerIn) -> Any:
-    values = {**payload.model_dump(), "sector": payload.sector or "",
-              "province": province_ref(payload.province)}
+    values = {**payload.model_dump(), "sector": payload.sector or "", "province": province_ref(payload.province)}
     return Status(201, services.employer_create(actor=actor_of(request), **values))
 
 

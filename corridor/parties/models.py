@@ -55,13 +55,20 @@ class Employer(BaseModel):
 class Workplace(BaseModel):
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="workplaces")
     employer = models.ForeignKey(
-        Employer, verbose_name=_("employer"), null=True, blank=True, on_delete=models.SET_NULL,
+        Employer,
+        verbose_name=_("employer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="workplaces",
     )
     name = models.CharField(_("name"), max_length=200)
     sector = models.CharField(_("sector"), max_length=1, choices=Sector.choices, blank=True)
     province = models.ForeignKey(
-        "core.Province", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+",
+        "core.Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="+",
         limit_choices_to={"country": "TH"},
     )
     district = models.CharField(_("district"), max_length=100, blank=True)

@@ -24,8 +24,13 @@ def _create[M: Model](actor: Actor, model: type[M], fields: tuple[str, ...], val
     party = model(organisation=actor.organisation, created_by=actor.user, **values)
     party.full_clean(exclude=["organisation", "created_by"])
     party.save()
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=party, changes=diff({}, snapshot(party, fields)),
-                 summary=f"{model._meta.model_name} added")
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=party,
+        changes=diff({}, snapshot(party, fields)),
+        summary=f"{model._meta.model_name} added",
+    )
     return party
 
 

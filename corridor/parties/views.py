@@ -20,9 +20,7 @@ from corridor.parties import selectors, services
 from corridor.parties.forms import EmployerForm, PartyForm, RecruiterForm, WorkplaceForm
 
 
-def _render_list(
-    request: HttpRequest, actor: Actor, *, status: int = 200, **bound: PartyForm
-) -> HttpResponse:
+def _render_list(request: HttpRequest, actor: Actor, *, status: int = 200, **bound: PartyForm) -> HttpResponse:
     context = {
         "employers": list(selectors.employers_with_case_counts(actor)),
         "workplaces": list(selectors.workplaces_with_case_counts(actor)),

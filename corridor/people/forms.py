@@ -35,9 +35,7 @@ class PersonSearchForm(forms.Form):
         required=False,
         max_length=100,
         widget=forms.SearchInput(attrs={"autocomplete": "off"}),
-        help_text=_(
-            "Part of a name in Khmer, Thai or Latin letters, or a whole ID, passport or phone number."
-        ),
+        help_text=_("Part of a name in Khmer, Thai or Latin letters, or a whole ID, passport or phone number."),
     )
 
 
@@ -66,8 +64,7 @@ class PersonForm(forms.Form):
     @staticmethod
     def initial_for(person: Person) -> dict[str, Any]:
         values = {
-            name: getattr(person, getattr(Person._meta.get_field(name), "attname", name))
-            for name in PERSON_FIELDS
+            name: getattr(person, getattr(Person._meta.get_field(name), "attname", name)) for name in PERSON_FIELDS
         }
         return {**values, "version": person.version}
 
@@ -115,9 +112,7 @@ class CasePersonLinkForm(forms.Form):
     name_th = forms.CharField(
         label=_("Name in Thai script"), max_length=200, required=False, widget=_name_widgets()["name_th"]
     )
-    gender = forms.ChoiceField(
-        label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN, required=False
-    )
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "id_link_person_%s")

@@ -58,5 +58,5 @@ def phone_variants(normalised: str) -> set[str]:
         variants.update(f"+{code}{normalised[1:]}" for code in CORRIDOR_COUNTRY_CODES)
     for code in CORRIDOR_COUNTRY_CODES:
         if normalised.startswith(f"+{code}"):
-            variants.add("0" + normalised[1 + len(code):])
+            variants.add("0" + normalised[1 + len(code) :])
     return variants

@@ -17,8 +17,19 @@ from corridor.people.identifiers import normalise_identifier
 from corridor.people.models import Person, PersonDocument, PersonIdentifier
 
 PERSON_FIELDS = (
-    "name_latin", "name_km", "name_th", "gender", "date_of_birth", "estimated_age", "citizenship",
-    "languages", "home_province", "home_district", "home_commune", "home_village", "current_province",
+    "name_latin",
+    "name_km",
+    "name_th",
+    "gender",
+    "date_of_birth",
+    "estimated_age",
+    "citizenship",
+    "languages",
+    "home_province",
+    "home_district",
+    "home_commune",
+    "home_village",
+    "current_province",
     "migration_channel",
 )
 
@@ -55,8 +66,13 @@ def person_create(*, actor: Actor, **values: Any) -> Person:
     _validate(person)
     person.search_names = search_names_for(person.name_latin, person.name_km, person.name_th)
     person.save()
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=person,
-                 changes=diff({}, snapshot(person, PERSON_FIELDS)), summary="person added")
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=person,
+        changes=diff({}, snapshot(person, PERSON_FIELDS)),
+        summary="person added",
+    )
     return person
 
 
@@ -93,7 +109,10 @@ def identifier_add(*, actor: Actor, person: Person, kind: str, value: str) -> Pe
         raise PermissionDenied("other organisation")
     normalised = normalise_identifier(kind, value)
     identifier = PersonIdentifier(
-        person=person, kind=kind, value=normalised, blind_index=blind_index(normalised, kind=kind),
+        person=person,
+        kind=kind,
+        value=normalised,
+        blind_index=blind_index(normalised, kind=kind),
         created_by=actor.user,
     )
     try:
@@ -102,8 +121,13 @@ def identifier_add(*, actor: Actor, person: Person, kind: str, value: str) -> Pe
     except IntegrityError:
         raise ValidationError({"value": _("This number is already recorded for this person.")}) from None
     # The number itself never goes into the audit log, only that one was added.
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=identifier, summary=f"identifier ({kind}) added",
-                 changes={"person": [None, str(person.pk)]})
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=identifier,
+        summary=f"identifier ({kind}) added",
+        changes={"person": [None, str(person.pk)]},
+    )
     return identifier
 
 
@@ -112,8 +136,9 @@ def identifier_remove(*, actor: Actor, identifier: PersonIdentifier) -> None:
     _require(actor, "person.edit")
     if identifier.person.organisation_id != actor.organisation.pk:
         raise PermissionDenied("other organisation")
-    audit_record(actor=actor, action=AuditAction.DELETE, obj=identifier,
-                 summary=f"identifier ({identifier.kind}) removed")
+    audit_record(
+        actor=actor, action=AuditAction.DELETE, obj=identifier, summary=f"identifier ({identifier.kind}) removed"
+    )
     identifier.delete()
 
 
@@ -125,8 +150,13 @@ def document_record(*, actor: Actor, person: Person, kind: str, held_by: str, no
     document = PersonDocument(person=person, kind=kind, held_by=held_by, notes=notes, created_by=actor.user)
     document.full_clean(exclude=["person", "created_by"])
     document.save()
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=document,
-                 changes={"kind": [None, kind], "held_by": [None, held_by]}, summary="document recorded")
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=document,
+        changes={"kind": [None, kind], "held_by": [None, held_by]},
+        summary="document recorded",
+    )
     return document
 
 
@@ -135,6 +165,10 @@ def person_viewed(*, actor: Actor, person: Person) -> None:
     """A person's page was shown. Whether identifier numbers were shown in clear is part of the entry."""
     _require(actor, "person.view")
     revealed = actor.can("person.view_identifiers")
-    audit_record(actor=actor, action=AuditAction.VIEW, obj=person,
-                 summary="person viewed, identifiers shown" if revealed else "person viewed",
-                 changes={"identifiers_shown": [None, revealed]})
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        obj=person,
+        summary="person viewed, identifiers shown" if revealed else "person viewed",
+        changes={"identifiers_shown": [None, revealed]},
+    )

@@ -156,9 +156,7 @@ def person_edit(request: HttpRequest, actor: Actor, person_id: UUID) -> HttpResp
         # The service set the rejected values on the instance; the page shows the saved person.
         person = person_or_404(request, actor, person_id)
     status = 409 if stale else 422 if form.errors else 200
-    return render(
-        request, "people/edit.html", {"form": form, "person": person, "stale": stale}, status=status
-    )
+    return render(request, "people/edit.html", {"form": form, "person": person, "stale": stale}, status=status)
 
 
 def _as_field_error(error: ValidationError, field: str) -> ValidationError:

@@ -2,9 +2,8 @@
 
 from corridor.core.env import env_bool, env_str
 
-from .base import mailers
-
 from .base import *  # noqa: F403
+from .base import mailers
 
 DEBUG = env_bool("DEBUG", True)
 MAILERS = mailers(env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"))

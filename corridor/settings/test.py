@@ -8,8 +8,8 @@ os.environ.setdefault("CORRIDOR_BLIND_INDEX_KEY", "C" * 43)
 os.environ.setdefault("CORRIDOR_AUDIT_KEY", "D" * 43)
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 
-from .base import *  # noqa: E402, F403
-from .base import BASE_DIR  # noqa: E402
+from .base import *  # noqa: F403
+from .base import BASE_DIR
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -21,8 +21,9 @@ def test_it_shows_a_new_token_once_and_stores_only_its_digest(org_admin, client_
 
 
 def test_it_refuses_a_past_expiry_date(org_admin, client_of):
-    response = client_of(org_admin).post(reverse("accounts:api_tokens"),
-                                         {"name": "x", "role": "viewer", "expires_on": "2020-01-01"})
+    response = client_of(org_admin).post(
+        reverse("accounts:api_tokens"), {"name": "x", "role": "viewer", "expires_on": "2020-01-01"}
+    )
     assert response.status_code == 422 and not ApiToken.objects.exists()
 
 

@@ -10,8 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_adds_a_new_member_and_emails_them_a_password_link(org_admin, client_of, mailoutbox):
-    response = client_of(org_admin).post(reverse("accounts:members"), {
-        "email": "Dara@Example.org", "full_name": "Chan Dara", "role": "caseworker"})
+    response = client_of(org_admin).post(
+        reverse("accounts:members"), {"email": "Dara@Example.org", "full_name": "Chan Dara", "role": "caseworker"}
+    )
     assert response.status_code == 302
     user = User.objects.get(email="dara@example.org")
     assert not user.has_usable_password()
@@ -21,8 +22,9 @@ def test_it_adds_a_new_member_and_emails_them_a_password_link(org_admin, client_
 
 
 def test_it_refuses_to_add_an_existing_member_twice(org_admin, caseworker, client_of):
-    response = client_of(org_admin).post(reverse("accounts:members"), {
-        "email": caseworker.email, "full_name": "x", "role": "viewer"})
+    response = client_of(org_admin).post(
+        reverse("accounts:members"), {"email": caseworker.email, "full_name": "x", "role": "viewer"}
+    )
     assert response.status_code == 422
     assert "already a member" in response.content.decode()
 

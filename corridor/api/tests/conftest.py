@@ -47,8 +47,7 @@ class ApiClient:
 def token_secret(organisation: Organisation, role: str, *, expires_at: dt.datetime | None = None) -> str:
     admin = organisation.memberships.filter(role="org_admin").select_related("user").first()
     user = admin.user if admin is not None else make_member(organisation, "org_admin")
-    _, secret = api_token_create(actor=actor_of(user), name=f"{role} integration", role=role,
-                                 expires_at=expires_at)
+    _, secret = api_token_create(actor=actor_of(user), name=f"{role} integration", role=role, expires_at=expires_at)
     return secret
 
 
@@ -92,8 +91,14 @@ def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
 def a_person(owner: Actor):
     from corridor.people.services import identifier_add, person_create
 
-    person = person_create(actor=owner, name_latin="Sok Chan", name_km="សុខ ចាន់", name_th="ซก จัน",
-                           current_province=None, migration_channel="mou")
+    person = person_create(
+        actor=owner,
+        name_latin="Sok Chan",
+        name_km="សុខ ចាន់",
+        name_th="ซก จัน",
+        current_province=None,
+        migration_channel="mou",
+    )
     identifier_add(actor=owner, person=person, kind="passport", value="N1234567")
     return person
 
@@ -107,7 +112,8 @@ def parties(owner: Actor) -> dict[str, Any]:
     employer = employer_create(actor=owner, name="Rayong Seafood Co.", sector="C")
     return {
         "employer": employer,
-        "workplace": workplace_create(actor=owner, name="Plant 2", employer=employer,
-                                      province=Province.objects.get(pk="TH-21")),
+        "workplace": workplace_create(
+            actor=owner, name="Plant 2", employer=employer, province=Province.objects.get(pk="TH-21")
+        ),
         "recruiter": recruiter_create(actor=owner, name="Poipet Jobs", kind="agency"),
     }

@@ -36,8 +36,7 @@ def test_it_rejects_a_revoked_token(org_admin, a_case):
 
 def test_it_rejects_an_expired_token(org_admin, a_case):
     tomorrow = timezone.now() + dt.timedelta(days=1)
-    token, secret = api_token_create(actor=actor_of(org_admin), name="sync", role="caseworker",
-                                     expires_at=tomorrow)
+    token, secret = api_token_create(actor=actor_of(org_admin), name="sync", role="caseworker", expires_at=tomorrow)
     ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
     assert_error(ApiClient(secret).get("cases"), 401, "unauthorized")
 

@@ -23,10 +23,13 @@ def test_it_lets_a_viewer_token_read_cases(api_as, a_case):
     assert viewer.get(f"cases/{a_case.pk}").status_code == 200
 
 
-@pytest.mark.parametrize(("path", "body"), [
-    ("cases/{id}/notes", {"body": "A note"}),
-    ("cases/{id}/status", {"status": "active", "version": 1}),
-])
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("cases/{id}/notes", {"body": "A note"}),
+        ("cases/{id}/status", {"status": "active", "version": 1}),
+    ],
+)
 def test_it_forbids_a_viewer_token_to_change_a_case(path, body, api_as, a_case):
     assert_error(api_as("viewer").post(path.format(id=a_case.pk), body), 403, "forbidden")
     a_case.refresh_from_db()
@@ -34,8 +37,9 @@ def test_it_forbids_a_viewer_token_to_change_a_case(path, body, api_as, a_case):
 
 
 def test_it_forbids_a_caseworker_token_to_assign(api_as, a_case):
-    assert_error(api_as("caseworker").post(f"cases/{a_case.pk}/assign", {"assignee": None, "version": 1}),
-                 403, "forbidden")
+    assert_error(
+        api_as("caseworker").post(f"cases/{a_case.pk}/assign", {"assignee": None, "version": 1}), 403, "forbidden"
+    )
 
 
 def test_it_shows_an_analyst_token_no_cases_or_people(api_as, a_case, a_person):

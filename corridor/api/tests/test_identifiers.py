@@ -15,8 +15,9 @@ def test_it_shows_numbers_to_a_role_with_the_capability(api, a_person):
 
 
 def test_it_does_not_echo_a_new_number_to_a_role_that_may_not_read_it(api_as, a_person):
-    response = api_as("intake_officer").post(f"people/{a_person.pk}/identifiers",
-                                             {"kind": "phone", "value": "081 234 5678"})
+    response = api_as("intake_officer").post(
+        f"people/{a_person.pk}/identifiers", {"kind": "phone", "value": "081 234 5678"}
+    )
     assert response.status_code == 201
     assert response.json()["value"] is None
     assert a_person.identifiers.count() == 2

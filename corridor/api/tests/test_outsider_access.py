@@ -26,8 +26,11 @@ CASE_REQUESTS = [
     ("POST", "cases/{id}/events", {"kind": "exit", "occurred_on": "2026-09-30", "description": "Left"}),
     ("POST", "cases/{id}/notes", {"body": "Called the worker."}),
     ("POST", "cases/{id}/tasks", {"title": "Call the employer"}),
-    ("POST", "cases/{id}/outcomes", {"kind": "money_recovered", "achieved_on": "2026-10-02",
-                                     "amount": "12500.00", "currency": "THB"}),
+    (
+        "POST",
+        "cases/{id}/outcomes",
+        {"kind": "money_recovered", "achieved_on": "2026-10-02", "amount": "12500.00", "currency": "THB"},
+    ),
 ]
 
 
@@ -40,15 +43,25 @@ def _fill(body, **ids):
 def _state(case: Case, person: Person) -> tuple:
     case.refresh_from_db()
     person.refresh_from_db()
-    counts = tuple(getattr(case, name).count() for name in (
-        "person_links", "party_links", "violations", "events", "notes", "tasks", "outcomes"))
-    return (case.version, case.status, case.title, person.version, person.identifiers.count(),
-            person.documents.count(), *counts)
+    counts = tuple(
+        getattr(case, name).count()
+        for name in ("person_links", "party_links", "violations", "events", "notes", "tasks", "outcomes")
+    )
+    return (
+        case.version,
+        case.status,
+        case.title,
+        person.version,
+        person.identifiers.count(),
+        person.documents.count(),
+        *counts,
+    )
 
 
 @pytest.mark.parametrize(("method", "path", "body"), PERSON_REQUESTS + CASE_REQUESTS)
-def test_it_answers_not_found_to_another_organisation(method, path, body, api_as, outsider_api, a_case,
-                                                      a_person, parties):
+def test_it_answers_not_found_to_another_organisation(
+    method, path, body, api_as, outsider_api, a_case, a_person, parties
+):
     ids = {"person": a_person.pk, "employer": parties["employer"].pk}
     object_id = a_person.pk if path.startswith("people") else a_case.pk
     url = path.format(id=object_id)
@@ -73,19 +86,22 @@ def test_it_answers_alike_for_an_id_that_does_not_exist(api):
     assert_error(api.get(f"people/{missing}"), 404, "not_found")
 
 
-@pytest.mark.parametrize(("path", "body", "field"), [
-    ("cases/{id}/people", {"person_id": "{person}", "role": "worker"}, "person_id"),
-    ("cases/{id}/parties", {"kind": "employer", "id": "{employer}"}, "id"),
-    ("cases/{id}/parties", {"kind": "workplace", "id": "{workplace}"}, "id"),
-    ("cases/{id}/parties", {"kind": "recruiter", "id": "{recruiter}"}, "id"),
-])
-def test_it_refuses_to_link_our_records_into_another_organisations_case(path, body, field, outsider_api,
-                                                                          a_person, parties):
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        ("cases/{id}/people", {"person_id": "{person}", "role": "worker"}, "person_id"),
+        ("cases/{id}/parties", {"kind": "employer", "id": "{employer}"}, "id"),
+        ("cases/{id}/parties", {"kind": "workplace", "id": "{workplace}"}, "id"),
+        ("cases/{id}/parties", {"kind": "recruiter", "id": "{recruiter}"}, "id"),
+    ],
+)
+def test_it_refuses_to_link_our_records_into_another_organisations_case(
+    path, body, field, outsider_api, a_person, parties
+):
     their_case = Case.objects.get(pk=outsider_api.post("cases", {"title": "Their case"}).json()["id"])
     ids = {"person": a_person.pk, **{kind: party.pk for kind, party in parties.items()}}
 
-    error = assert_error(outsider_api.post(path.format(id=their_case.pk), _fill(body, **ids)), 422,
-                         "validation_error")
+    error = assert_error(outsider_api.post(path.format(id=their_case.pk), _fill(body, **ids)), 422, "validation_error")
 
     assert list(error["fields"]) == [field]
     assert their_case.person_links.count() == 0
@@ -99,15 +115,17 @@ def test_it_refuses_another_organisations_employer_for_a_workplace(outsider_api,
     assert list(error["fields"]) == ["employer_id"]
 
 
-@pytest.mark.parametrize(("path", "ours"), [
-    ("cases", "a_case"),
-    ("people", "a_person"),
-    ("employers", "employer"),
-    ("workplaces", "workplace"),
-    ("recruiters", "recruiter"),
-])
-def test_it_lists_none_of_our_rows_to_another_organisation(path, ours, api, outsider_api, a_case, a_person,
-                                                           parties):
+@pytest.mark.parametrize(
+    ("path", "ours"),
+    [
+        ("cases", "a_case"),
+        ("people", "a_person"),
+        ("employers", "employer"),
+        ("workplaces", "workplace"),
+        ("recruiters", "recruiter"),
+    ],
+)
+def test_it_lists_none_of_our_rows_to_another_organisation(path, ours, api, outsider_api, a_case, a_person, parties):
     ours_id = str({"a_case": a_case, "a_person": a_person, **parties}[ours].pk)
     assert ours_id in [item["id"] for item in api.get(path).json()["items"]]
 

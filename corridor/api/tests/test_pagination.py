@@ -55,13 +55,15 @@ def test_it_ends_without_a_cursor_when_everything_fits(api, a_case):
     assert api.get("cases", limit=1).json()["next_cursor"] is None
 
 
-@pytest.mark.parametrize("cursor", [
-    "not-base64!",
-    base64.urlsafe_b64encode(b"[1, 2, 3]").decode(),
-    base64.urlsafe_b64encode(b'["2026-10-01T00:00:00", "3fa85f64-5717-4562-b3fc-2c963f66afa6"]').decode(),
-    base64.urlsafe_b64encode(b'["9999-12-31T23:59:59-05:00", "3fa85f64-5717-4562-b3fc-2c963f66afa6"]')
-    .decode(),
-])
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "not-base64!",
+        base64.urlsafe_b64encode(b"[1, 2, 3]").decode(),
+        base64.urlsafe_b64encode(b'["2026-10-01T00:00:00", "3fa85f64-5717-4562-b3fc-2c963f66afa6"]').decode(),
+        base64.urlsafe_b64encode(b'["9999-12-31T23:59:59-05:00", "3fa85f64-5717-4562-b3fc-2c963f66afa6"]').decode(),
+    ],
+)
 def test_it_refuses_a_cursor_it_did_not_make(api, cursor):
     error = assert_error(api.get("cases", cursor=cursor), 422, "validation_error")
     assert list(error["fields"]) == ["cursor"]

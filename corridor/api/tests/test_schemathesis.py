@@ -49,10 +49,8 @@ def world(org, a_case, a_person) -> dict[str, Any]:
 
 
 @schema.parametrize()
-@settings(max_examples=20, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=20, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
 def test_it_conforms_to_its_own_schema(case, world):
     if case.path_parameters:
-        case.path_parameters = {name: world["path"].get(name, value)
-                                for name, value in case.path_parameters.items()}
+        case.path_parameters = {name: world["path"].get(name, value) for name, value in case.path_parameters.items()}
     case.call_and_validate(headers=world["headers"], checks=CHECKS)

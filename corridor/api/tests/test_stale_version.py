@@ -33,8 +33,7 @@ def test_it_refuses_a_stale_person_edit(api, a_person):
     first = api.patch(f"people/{a_person.pk}", {"version": 1, "name_latin": "Sok Chan Dara"})
     assert first.status_code == 200
 
-    error = assert_error(api.patch(f"people/{a_person.pk}", {"version": 1, "languages": "km"}), 409,
-                         "stale_version")
+    error = assert_error(api.patch(f"people/{a_person.pk}", {"version": 1, "languages": "km"}), 409, "stale_version")
 
     assert error["fields"] == {}
     a_person.refresh_from_db()

@@ -22,8 +22,9 @@ def test_it_names_missing_and_unknown_fields(api, nothing_written):
 
 
 def test_it_names_fields_of_the_wrong_type(api, nothing_written):
-    error = assert_error(api.post("cases", {"title": "T", "opened_on": "yesterday", "sensitivity": "secret"}),
-                         422, "validation_error")
+    error = assert_error(
+        api.post("cases", {"title": "T", "opened_on": "yesterday", "sensitivity": "secret"}), 422, "validation_error"
+    )
     assert set(error["fields"]) == {"opened_on", "sensitivity"}
     assert "standard" in error["fields"]["sensitivity"][0]
 
@@ -37,8 +38,7 @@ def test_it_reports_service_rules_on_their_field(api, nothing_written):
 def test_it_reports_a_province_of_the_wrong_country(api, nothing_written):
     error = assert_error(api.post("cases", {"title": "T", "work_province": "KH-12"}), 422, "validation_error")
     assert list(error["fields"]) == ["work_province"]
-    error = assert_error(api.post("people", {"name_latin": "Sok", "home_province": "ZZ-99"}), 422,
-                         "validation_error")
+    error = assert_error(api.post("people", {"name_latin": "Sok", "home_province": "ZZ-99"}), 422, "validation_error")
     assert list(error["fields"]) == ["home_province"]
 
 
@@ -49,16 +49,18 @@ def test_it_reports_a_person_without_any_name(api, nothing_written):
 
 def test_it_reports_a_bad_identifier_number_on_the_number(api, a_person):
     entries = AuditEntry.objects.count()
-    error = assert_error(api.post(f"people/{a_person.pk}/identifiers", {"kind": "phone", "value": "12"}), 422,
-                         "validation_error")
+    error = assert_error(
+        api.post(f"people/{a_person.pk}/identifiers", {"kind": "phone", "value": "12"}), 422, "validation_error"
+    )
     assert list(error["fields"]) == ["value"]
     assert a_person.identifiers.count() == 1
     assert AuditEntry.objects.count() == entries
 
 
 def test_it_reports_an_unknown_violation_on_its_code(api, a_case):
-    error = assert_error(api.post(f"cases/{a_case.pk}/violations", {"type_code": "NOT-A-CODE"}), 422,
-                         "validation_error")
+    error = assert_error(
+        api.post(f"cases/{a_case.pk}/violations", {"type_code": "NOT-A-CODE"}), 422, "validation_error"
+    )
     assert list(error["fields"]) == ["type_code"]
     assert a_case.violations.count() == 0
 
@@ -67,8 +69,9 @@ def test_it_reports_an_amount_without_currency(api, a_case):
     body = {"kind": "money_recovered", "achieved_on": "2026-10-02", "amount": "100.00"}
     error = assert_error(api.post(f"cases/{a_case.pk}/outcomes", body), 422, "validation_error")
     assert list(error["fields"]) == ["currency"]
-    assert_error(api.post(f"cases/{a_case.pk}/outcomes", {**body, "amount": "1e5", "currency": "THB"}), 422,
-                 "validation_error")
+    assert_error(
+        api.post(f"cases/{a_case.pk}/outcomes", {**body, "amount": "1e5", "currency": "THB"}), 422, "validation_error"
+    )
     assert a_case.outcomes.count() == 0
 
 

@@ -12,8 +12,11 @@ def _created(response, status=201):
 
 def test_it_opens_and_works_a_case_end_to_end(api_as, parties, a_person, caseworker):
     api = api_as("manager")
-    case = _created(api.post("cases", {"title": "Passport kept", "sector": "A", "work_province": "TH-20",
-                                       "assigned_to": caseworker.pk}))
+    case = _created(
+        api.post(
+            "cases", {"title": "Passport kept", "sector": "A", "work_province": "TH-20", "assigned_to": caseworker.pk}
+        )
+    )
     url = f"cases/{case['id']}"
     assert (case["status"], case["version"], case["assigned_to"]) == ("new", 1, caseworker.pk)
 
@@ -23,10 +26,15 @@ def test_it_opens_and_works_a_case_end_to_end(api_as, parties, a_person, casewor
     _created(api.post(f"{url}/violations", {"type_code": "LR-UNPAID-WAGES", "notes": "Three months"}))
     _created(api.post(f"{url}/events", {"kind": "exit", "occurred_on": "2026-09-30", "description": "Left"}))
     _created(api.post(f"{url}/notes", {"body": "Called the worker."}))
-    task = _created(api.post(f"{url}/tasks", {"title": "Call employer", "due_on": "2026-10-09",
-                                              "assignee": caseworker.pk}))
-    outcome = _created(api.post(f"{url}/outcomes", {"kind": "money_recovered", "achieved_on": "2026-10-02",
-                                                    "amount": "12500.5", "currency": "THB"}))
+    task = _created(
+        api.post(f"{url}/tasks", {"title": "Call employer", "due_on": "2026-10-09", "assignee": caseworker.pk})
+    )
+    outcome = _created(
+        api.post(
+            f"{url}/outcomes",
+            {"kind": "money_recovered", "achieved_on": "2026-10-02", "amount": "12500.5", "currency": "THB"},
+        )
+    )
     edited = _created(api.patch(url, {"version": 1, "summary": "Owed 3 months", "sector": None}), 200)
     active = _created(api.post(f"{url}/status", {"status": "active", "version": edited["version"]}), 200)
     assigned = _created(api.post(f"{url}/assign", {"assignee": None, "version": active["version"]}), 200)
@@ -72,10 +80,8 @@ def test_it_adds_and_edits_a_person(api, org):
 
 
 def test_it_adds_parties(api, org):
-    employer = _created(api.post("employers", {"name": "Chon Buri Fishing", "sector": "A",
-                                               "province": "TH-20"}))
-    workplace = _created(api.post("workplaces", {"name": "Pier 4", "employer_id": employer["id"],
-                                                 "province": "TH-20"}))
+    employer = _created(api.post("employers", {"name": "Chon Buri Fishing", "sector": "A", "province": "TH-20"}))
+    workplace = _created(api.post("workplaces", {"name": "Pier 4", "employer_id": employer["id"], "province": "TH-20"}))
     recruiter = _created(api.post("recruiters", {"name": "Broker Vann", "kind": "broker"}))
 
     assert (employer["province"], workplace["employer_id"]) == ("TH-20", employer["id"])

@@ -12,12 +12,22 @@ pytestmark = pytest.mark.django_db
 def test_it_opens_a_case_with_its_worker(caseworker, client_of):
     client = client_of(caseworker)
     assert client.get(reverse("cases:open")).status_code == 200
-    response = client.post(reverse("cases:open"), {
-        "title": "Passport kept by employer", "summary": "", "sensitivity": "standard", "sector": "C",
-        "work_province": "TH-21", "opened_on": "2026-11-01", "assigned_to": caseworker.pk,
-        "worker_name_km": "សុខ ស្រីមុំ", "worker_name_latin": "Sok Sreymom", "worker_name_th": "",
-        "worker_gender": "Feminine",
-    })
+    response = client.post(
+        reverse("cases:open"),
+        {
+            "title": "Passport kept by employer",
+            "summary": "",
+            "sensitivity": "standard",
+            "sector": "C",
+            "work_province": "TH-21",
+            "opened_on": "2026-11-01",
+            "assigned_to": caseworker.pk,
+            "worker_name_km": "សុខ ស្រីមុំ",
+            "worker_name_latin": "Sok Sreymom",
+            "worker_name_th": "",
+            "worker_gender": "Feminine",
+        },
+    )
     case = Case.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("cases:detail", args=[case.pk])
     assert case.reference.startswith("RAYONG-2026-")
@@ -28,10 +38,16 @@ def test_it_opens_a_case_with_its_worker(caseworker, client_of):
 
 
 def test_it_keeps_input_and_explains_errors_when_opening_fails(caseworker, client_of):
-    response = client_of(caseworker).post(reverse("cases:open"), {
-        "title": "", "sensitivity": "standard", "opened_on": "2999-01-01", "worker_gender": "Feminine",
-        "worker_name_latin": "Chan Dara",
-    })
+    response = client_of(caseworker).post(
+        reverse("cases:open"),
+        {
+            "title": "",
+            "sensitivity": "standard",
+            "opened_on": "2999-01-01",
+            "worker_gender": "Feminine",
+            "worker_name_latin": "Chan Dara",
+        },
+    )
     assert response.status_code == 422
     body = response.content.decode()
     assert "Chan Dara" in body and "This field is required." in body
@@ -41,16 +57,19 @@ def test_it_keeps_input_and_explains_errors_when_opening_fails(caseworker, clien
 def test_it_adds_a_violation_and_a_task_and_shows_them_in_the_history(a_case, caseworker, client_of):
     client = client_of(caseworker)
     detail = reverse("cases:detail", args=[a_case.pk])
-    response = client.post(reverse("cases:violation_add", args=[a_case.pk]),
-                           {"type": "LR-DOCUMENT-RETENTION", "notes": "Employer holds passport"})
+    response = client.post(
+        reverse("cases:violation_add", args=[a_case.pk]),
+        {"type": "LR-DOCUMENT-RETENTION", "notes": "Employer holds passport"},
+    )
     assert response.status_code == 302
-    response = client.post(reverse("cases:task_add", args=[a_case.pk]),
-                           {"title": "Ask the employer to return the passport", "due_on": "2026-12-01",
-                            "assignee": caseworker.pk})
+    response = client.post(
+        reverse("cases:task_add", args=[a_case.pk]),
+        {"title": "Ask the employer to return the passport", "due_on": "2026-12-01", "assignee": caseworker.pk},
+    )
     assert response.status_code == 302
     body = client.get(detail).content.decode()
     assert "Ask the employer to return the passport" in body
-    history = body[body.index('id="history"'):]
+    history = body[body.index('id="history"') :]
     assert "Employer holds passport" in history and "Ask the employer to return the passport" in history
 
 
@@ -66,7 +85,8 @@ def test_it_refuses_a_duplicate_violation_with_a_message(a_case, caseworker, cli
 
 def test_it_changes_status_through_htmx_and_returns_the_panel(a_case, caseworker, client_of):
     response = client_of(caseworker).post(
-        reverse("cases:status", args=[a_case.pk]), {"status": "active", "reason": "", "version": 1},
+        reverse("cases:status", args=[a_case.pk]),
+        {"status": "active", "reason": "", "version": 1},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
@@ -79,8 +99,9 @@ def test_it_changes_status_through_htmx_and_returns_the_panel(a_case, caseworker
 def test_it_refuses_a_stale_status_change_with_a_clear_message(a_case, caseworker, client_of):
     client = client_of(caseworker)
     client.post(reverse("cases:status", args=[a_case.pk]), {"status": "active", "version": 1})
-    response = client.post(reverse("cases:status", args=[a_case.pk]),
-                           {"status": "closed", "reason": "done", "version": 1})
+    response = client.post(
+        reverse("cases:status", args=[a_case.pk]), {"status": "closed", "reason": "done", "version": 1}
+    )
     assert response.status_code == 422
     assert "Someone else changed this case" in response.content.decode()
     a_case.refresh_from_db()

@@ -37,20 +37,11 @@ def test_it_sends_anonymous_visitors_to_sign_in(client, a_case, caseworker):
 def test_it_hides_another_organisations_case_behind_404(client_of, a_case, caseworker, outsider):
     theirs = a_person(outsider, name_latin="Their worker")
     browser = client_of(outsider)
-    assert (
-        browser.post(_url("case_person_add", a_case), {"person": theirs.pk, "role": "worker"}).status_code
-        == 404
-    )
-    assert (
-        browser.post(_url("case_person_add", a_case), {"name_latin": "New", "role": "worker"}).status_code
-        == 404
-    )
+    assert browser.post(_url("case_person_add", a_case), {"person": theirs.pk, "role": "worker"}).status_code == 404
+    assert browser.post(_url("case_person_add", a_case), {"name_latin": "New", "role": "worker"}).status_code == 404
     assert browser.get(_url("case_person_search", a_case), {"q": "their"}).status_code == 404
     employer = an_employer(outsider)
-    assert (
-        browser.post(_url("case_party_add", a_case), {"kind": "employer", "party": employer.pk}).status_code
-        == 404
-    )
+    assert browser.post(_url("case_party_add", a_case), {"kind": "employer", "party": employer.pk}).status_code == 404
     assert not CasePerson.objects.exists()
     assert not CaseParty.objects.exists()
     assert Person.objects.filter(name_latin="New").count() == 0
@@ -59,19 +50,14 @@ def test_it_hides_another_organisations_case_behind_404(client_of, a_case, casew
 def test_it_refuses_members_who_cannot_edit_cases(client_of, a_case, caseworker, member_factory):
     viewer = client_of(member_factory("viewer"))
     person = a_person(caseworker)
-    assert (
-        viewer.post(_url("case_person_add", a_case), {"person": person.pk, "role": "worker"}).status_code
-        == 403
-    )
+    assert viewer.post(_url("case_person_add", a_case), {"person": person.pk, "role": "worker"}).status_code == 403
     assert viewer.get(_url("case_person_search", a_case), {"q": "sok"}).status_code == 403
     assert not CasePerson.objects.exists()
 
 
 def test_it_links_an_existing_person_with_a_role(client_of, a_case, caseworker):
     person = a_person(caseworker)
-    response = client_of(caseworker).post(
-        _url("case_person_add", a_case), {"person": person.pk, "role": "family"}
-    )
+    response = client_of(caseworker).post(_url("case_person_add", a_case), {"person": person.pk, "role": "family"})
     assert response.status_code == 302
     assert response["Location"].endswith("#people")
     assert CasePerson.objects.get(case=a_case).person == person
@@ -96,9 +82,7 @@ def test_it_needs_a_person_or_a_name(client_of, a_case, caseworker):
 
 def test_it_refuses_a_person_from_another_organisation(client_of, a_case, caseworker, outsider):
     theirs = a_person(outsider, name_latin="Their worker")
-    response = client_of(caseworker).post(
-        _url("case_person_add", a_case), {"person": theirs.pk, "role": "worker"}
-    )
+    response = client_of(caseworker).post(_url("case_person_add", a_case), {"person": theirs.pk, "role": "worker"})
     assert response.status_code == 404
     assert not CasePerson.objects.exists()
     assert AuditEntry.objects.filter(action="denied", actor_user_id=caseworker.pk).exists()
@@ -107,9 +91,7 @@ def test_it_refuses_a_person_from_another_organisation(client_of, a_case, casewo
 def test_it_refuses_a_person_hidden_by_a_sensitive_case(client_of, a_case, caseworker, manager):
     hidden = a_person(manager, name_latin="Srey Pov")
     a_case_with(manager, hidden, sensitivity="sensitive", assigned_to=manager)
-    response = client_of(caseworker).post(
-        _url("case_person_add", a_case), {"person": hidden.pk, "role": "witness"}
-    )
+    response = client_of(caseworker).post(_url("case_person_add", a_case), {"person": hidden.pk, "role": "witness"})
     assert response.status_code == 404
     assert not CasePerson.objects.filter(case=a_case).exists()
 
@@ -117,9 +99,7 @@ def test_it_refuses_a_person_hidden_by_a_sensitive_case(client_of, a_case, casew
 def test_it_refuses_linking_the_same_person_twice(client_of, a_case, caseworker):
     person = a_person(caseworker)
     case_person_add(actor=actor_of(caseworker), case=a_case, person=person, role="worker")
-    response = client_of(caseworker).post(
-        _url("case_person_add", a_case), {"person": person.pk, "role": "witness"}
-    )
+    response = client_of(caseworker).post(_url("case_person_add", a_case), {"person": person.pk, "role": "witness"})
     assert response.status_code == 422
     assert CasePerson.objects.filter(case=a_case).count() == 1
 
@@ -155,24 +135,13 @@ def test_it_links_a_party_of_each_kind(client_of, a_case, caseworker):
     assert {link.role: link.party for link in CaseParty.objects.filter(case=a_case)} == parties
 
 
-def test_it_refuses_a_party_of_another_organisation_or_of_another_kind(
-    client_of, a_case, caseworker, outsider
-):
+def test_it_refuses_a_party_of_another_organisation_or_of_another_kind(client_of, a_case, caseworker, outsider):
     browser = client_of(caseworker)
     theirs = an_employer(outsider)
-    assert (
-        browser.post(_url("case_party_add", a_case), {"kind": "employer", "party": theirs.pk}).status_code
-        == 404
-    )
+    assert browser.post(_url("case_party_add", a_case), {"kind": "employer", "party": theirs.pk}).status_code == 404
     ours = an_employer(caseworker)
-    assert (
-        browser.post(_url("case_party_add", a_case), {"kind": "recruiter", "party": ours.pk}).status_code
-        == 404
-    )
-    assert (
-        browser.post(_url("case_party_add", a_case), {"kind": "employer", "party": "nonsense"}).status_code
-        == 422
-    )
+    assert browser.post(_url("case_party_add", a_case), {"kind": "recruiter", "party": ours.pk}).status_code == 404
+    assert browser.post(_url("case_party_add", a_case), {"kind": "employer", "party": "nonsense"}).status_code == 422
     assert not CaseParty.objects.exists()
 
 

@@ -20,11 +20,20 @@ def ten_thousand_cases(org, caseworker):
     start = dt.date(2024, 1, 1)
     people, cases, links, violations = [], [], [], []
     for n in range(CASES):
-        person = Person(id=uuid.uuid4(), organisation=org, name_latin=f"Worker {n}", name_km="សុខ",
-                        search_names=f"worker {n} | សុខ")
-        case = Case(id=uuid.uuid4(), organisation=org, reference=f"RAYONG-2025-{n:05d}", title=f"Case {n}",
-                    status=("new", "active", "follow_up", "closed")[n % 4], sector="C", work_province_id="TH-21",
-                    opened_on=start + dt.timedelta(days=n % 700), assigned_to=caseworker if n % 3 else None)
+        person = Person(
+            id=uuid.uuid4(), organisation=org, name_latin=f"Worker {n}", name_km="សុខ", search_names=f"worker {n} | សុខ"
+        )
+        case = Case(
+            id=uuid.uuid4(),
+            organisation=org,
+            reference=f"RAYONG-2025-{n:05d}",
+            title=f"Case {n}",
+            status=("new", "active", "follow_up", "closed")[n % 4],
+            sector="C",
+            work_province_id="TH-21",
+            opened_on=start + dt.timedelta(days=n % 700),
+            assigned_to=caseworker if n % 3 else None,
+        )
         people.append(person)
         cases.append(case)
         links.append(CasePerson(id=uuid.uuid4(), case=case, person=person, role="worker"))

@@ -32,29 +32,50 @@ def case_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         filters = selectors.CaseFilters(
-            q=data["q"], status=data["status"], violation=data["violation"], sector=data["sector"],
-            province=data["province"], assignee=data["assignee"], opened_from=data["opened_from"],
-            opened_to=data["opened_to"], sort=data["sort"] or "-opened",
+            q=data["q"],
+            status=data["status"],
+            violation=data["violation"],
+            sector=data["sector"],
+            province=data["province"],
+            assignee=data["assignee"],
+            opened_from=data["opened_from"],
+            opened_to=data["opened_to"],
+            sort=data["sort"] or "-opened",
         )
     paginator = Paginator(selectors.case_list(actor=actor, filters=filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    return render(request, "cases/list.html", {
-        "form": form, "page_obj": page, "cases": page.object_list, "filtered": form.is_bound,
-    })
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "cases": page.object_list,
+            "filtered": form.is_bound,
+        },
+    )
 
 
 @actor_required("case.create")
 def case_open(request: HttpRequest, actor: Actor) -> HttpResponse:
     assignees = assignable_users(actor=actor)
-    form = CaseOpenForm(request.POST or None, assignees=assignees,
-                        initial={"assigned_to": actor.user_id if actor.can("case.edit") else None})
+    form = CaseOpenForm(
+        request.POST or None,
+        assignees=assignees,
+        initial={"assigned_to": actor.user_id if actor.can("case.edit") else None},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             with transaction.atomic():
                 case = services.case_open(
-                    actor=actor, title=data["title"], summary=data["summary"], sensitivity=data["sensitivity"],
-                    sector=data["sector"], work_province=data["work_province"], opened_on=data["opened_on"],
+                    actor=actor,
+                    title=data["title"],
+                    summary=data["summary"],
+                    sensitivity=data["sensitivity"],
+                    sector=data["sector"],
+                    work_province=data["work_province"],
+                    opened_on=data["opened_on"],
                     assigned_to=data["assigned_to"],
                 )
                 worker = form.worker_values()
@@ -80,14 +101,20 @@ def case_detail(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRespon
 def case_edit(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, actor, case_id)
     initial = {
-        "title": case.title, "summary": case.summary, "sensitivity": case.sensitivity, "sector": case.sector,
-        "work_province": case.work_province_id, "opened_on": case.opened_on, "version": case.version,
+        "title": case.title,
+        "summary": case.summary,
+        "sensitivity": case.sensitivity,
+        "sector": case.sector,
+        "work_province": case.work_province_id,
+        "opened_on": case.opened_on,
+        "version": case.version,
     }
     form = CaseEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        values = {name: data[name] for name in ("title", "summary", "sensitivity", "sector", "work_province",
-                                                "opened_on")}
+        values = {
+            name: data[name] for name in ("title", "summary", "sensitivity", "sector", "work_province", "opened_on")
+        }
         try:
             services.case_update(actor=actor, case=case, version=data["version"], **values)
         except ValidationError as error:
@@ -100,8 +127,12 @@ def case_edit(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse
 
 def _panel_response(request: HttpRequest, actor: Actor, case_id: UUID, **bound: object) -> HttpResponse:
     case = case_or_404(request, actor, case_id)
-    return render(request, "cases/detail.html#case_panel", panel_context(actor, case, **bound),  # type: ignore[arg-type]
-                  status=422 if any(getattr(f, "errors", None) for f in bound.values()) else 200)
+    return render(
+        request,
+        "cases/detail.html#case_panel",
+        panel_context(actor, case, **bound),  # type: ignore[arg-type]
+        status=422 if any(getattr(f, "errors", None) for f in bound.values()) else 200,
+    )
 
 
 @require_POST
@@ -111,8 +142,13 @@ def case_status(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRespon
     form = status_form(case, request.POST)
     if form.is_valid():
         try:
-            services.case_change_status(actor=actor, case=case, version=form.cleaned_data["version"],
-                                        status=form.cleaned_data["status"], reason=form.cleaned_data["reason"])
+            services.case_change_status(
+                actor=actor,
+                case=case,
+                version=form.cleaned_data["version"],
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -132,8 +168,9 @@ def case_assign(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRespon
     form = AssignForm(request.POST, assignees=assignable_users(actor=actor))
     if form.is_valid():
         try:
-            services.case_assign(actor=actor, case=case, version=form.cleaned_data["version"],
-                                 assignee=form.cleaned_data["assigned_to"])
+            services.case_assign(
+                actor=actor, case=case, version=form.cleaned_data["version"], assignee=form.cleaned_data["assigned_to"]
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -59,8 +59,9 @@ def panel_context(actor: Actor, case: Case, **bound: forms.Form) -> dict[str, An
     }
 
 
-def render_detail(request: HttpRequest, actor: Actor, case: Case, *, status: int = 200,
-                  **bound: forms.Form) -> HttpResponse:
+def render_detail(
+    request: HttpRequest, actor: Actor, case: Case, *, status: int = 200, **bound: forms.Form
+) -> HttpResponse:
     assignees = assignable_users(actor=actor)
     history = Paginator(selectors.case_history(actor=actor, case=case), HISTORY_PAGE_SIZE)
     history_page = history.get_page(request.GET.get("history_page"))

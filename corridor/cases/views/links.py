@@ -48,9 +48,7 @@ def case_person_add(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRe
             with transaction.atomic():
                 if person is None:
                     person = person_create(actor=actor, **form.new_person_values())
-                services.case_person_add(
-                    actor=actor, case=case, person=person, role=form.cleaned_data["role"]
-                )
+                services.case_person_add(actor=actor, case=case, person=person, role=form.cleaned_data["role"])
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -27,8 +27,14 @@ from corridor.core.forms import apply_service_errors
 
 
 def _add(
-    request: HttpRequest, actor: Actor, case_id: UUID, form: forms.Form, form_name: str, anchor: str,
-    save: Callable[[Case, dict[str, Any]], object], done: str,
+    request: HttpRequest,
+    actor: Actor,
+    case_id: UUID,
+    form: forms.Form,
+    form_name: str,
+    anchor: str,
+    save: Callable[[Case, dict[str, Any]], object],
+    done: str,
 ) -> HttpResponse:
     case = case_or_404(request, actor, case_id)
     if form.is_valid():
@@ -51,9 +57,16 @@ def case_url(case: Case) -> str:
 @require_POST
 @actor_required("case.edit")
 def violation_add(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
-    return _add(request, actor, case_id, ViolationForm(request.POST), "violation_form", "violations",
-                lambda case, d: services.violation_add(actor=actor, case=case, type_code=d["type"], notes=d["notes"]),
-                _("Violation added."))
+    return _add(
+        request,
+        actor,
+        case_id,
+        ViolationForm(request.POST),
+        "violation_form",
+        "violations",
+        lambda case, d: services.violation_add(actor=actor, case=case, type_code=d["type"], notes=d["notes"]),
+        _("Violation added."),
+    )
 
 
 @require_POST
@@ -71,23 +84,47 @@ def violation_remove(request: HttpRequest, actor: Actor, case_id: UUID, violatio
 @require_POST
 @actor_required("case.edit")
 def event_add(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
-    return _add(request, actor, case_id, EventForm(request.POST), "event_form", "timeline",
-                lambda case, d: services.event_add(actor=actor, case=case, **d), _("Event added to the timeline."))
+    return _add(
+        request,
+        actor,
+        case_id,
+        EventForm(request.POST),
+        "event_form",
+        "timeline",
+        lambda case, d: services.event_add(actor=actor, case=case, **d),
+        _("Event added to the timeline."),
+    )
 
 
 @require_POST
 @actor_required("case.edit")
 def note_add(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
-    return _add(request, actor, case_id, NoteForm(request.POST), "note_form", "notes",
-                lambda case, d: services.note_add(actor=actor, case=case, body=d["body"]), _("Note saved."))
+    return _add(
+        request,
+        actor,
+        case_id,
+        NoteForm(request.POST),
+        "note_form",
+        "notes",
+        lambda case, d: services.note_add(actor=actor, case=case, body=d["body"]),
+        _("Note saved."),
+    )
 
 
 @require_POST
 @actor_required("case.edit")
 def task_add(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
     form = TaskForm(request.POST, assignees=assignable_users(actor=actor))
-    return _add(request, actor, case_id, form, "task_form", "tasks",
-                lambda case, d: services.task_add(actor=actor, case=case, **d), _("Task added."))
+    return _add(
+        request,
+        actor,
+        case_id,
+        form,
+        "task_form",
+        "tasks",
+        lambda case, d: services.task_add(actor=actor, case=case, **d),
+        _("Task added."),
+    )
 
 
 @require_POST
@@ -105,8 +142,16 @@ def task_complete(request: HttpRequest, actor: Actor, case_id: UUID, task_id: UU
 @require_POST
 @actor_required("case.edit")
 def outcome_add(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
-    return _add(request, actor, case_id, OutcomeForm(request.POST), "outcome_form", "outcomes",
-                lambda case, d: services.outcome_add(actor=actor, case=case, **d), _("Outcome recorded."))
+    return _add(
+        request,
+        actor,
+        case_id,
+        OutcomeForm(request.POST),
+        "outcome_form",
+        "outcomes",
+        lambda case, d: services.outcome_add(actor=actor, case=case, **d),
+        _("Outcome recorded."),
+    )
 
 
 @require_POST
@@ -118,8 +163,9 @@ def attachment_add(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRes
         upload = data["file"]
         limit = settings.CORRIDOR_ATTACHMENT_MAX_BYTES
         content = upload.read(limit + 1)
-        return services.attachment_add(actor=actor, case=case, filename=upload.name, content=content,
-                                       description=data["description"])
+        return services.attachment_add(
+            actor=actor, case=case, filename=upload.name, content=content, description=data["description"]
+        )
 
     return _add(request, actor, case_id, form, "attachment_form", "attachments", save, _("File attached."))
 

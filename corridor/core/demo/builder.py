@@ -29,7 +29,6 @@ from corridor.accounts.services import organisation_create
 from corridor.audit.models import AuditAction, AuditEntry
 from corridor.audit.services import audit_record
 from corridor.cases import services as case_services
-from corridor.cases.models import Case
 from corridor.core.demo import names
 from corridor.core.demo.names import PLA, EmployerSpec, NameRow
 from corridor.parties import services as party_services
@@ -49,10 +48,26 @@ SCENARIOS: dict[str, dict[str, float]] = {
     names.MWU: {"standard": 90, "border_crisis": 8, "abuse": 2},
 }
 SENSITIVE_SCENARIOS = frozenset({"scam", "forced_fishing", "abuse"})
-FEMALE_SHARE = {"seafood": 0.6, "fishing": 0.05, "construction": 0.35, "agriculture": 0.5, "poultry": 0.55,
-                "garment": 0.8, "domestic": 0.92, "scam": 0.35}
-WAGE_CODES = frozenset({"LR-UNPAID-WAGES", "LR-BELOW-MINIMUM-WAGE", "LR-ILLEGAL-DEDUCTIONS",
-                        "LR-UNPAID-OVERTIME", "LR-DEPOSIT-WITHHELD", "LR-RECRUITMENT-FEES"})
+FEMALE_SHARE = {
+    "seafood": 0.6,
+    "fishing": 0.05,
+    "construction": 0.35,
+    "agriculture": 0.5,
+    "poultry": 0.55,
+    "garment": 0.8,
+    "domestic": 0.92,
+    "scam": 0.35,
+}
+WAGE_CODES = frozenset(
+    {
+        "LR-UNPAID-WAGES",
+        "LR-BELOW-MINIMUM-WAGE",
+        "LR-ILLEGAL-DEDUCTIONS",
+        "LR-UNPAID-OVERTIME",
+        "LR-DEPOSIT-WITHHELD",
+        "LR-RECRUITMENT-FEES",
+    }
+)
 RETENTION_CODES = frozenset({"LR-DOCUMENT-RETENTION", "MOC-WithholdsDocuments"})
 NUMBER_WORDS = ("two", "three", "four")
 KH_MOBILE_PREFIXES = ("10", "12", "15", "16", "17", "69", "70", "77", "78", "85", "89", "92", "96", "97")
@@ -71,9 +86,17 @@ class DemoLogin:
 
 
 def demo_logins() -> list[DemoLogin]:
-    return [DemoLogin(org["name_en"], f"{local}@{org['domain']}", role, full_name,
-                      org["totp_secret"] if role == "org_admin" else "")
-            for org in names.ORGANISATIONS for local, role, full_name in org["staff"]]
+    return [
+        DemoLogin(
+            org["name_en"],
+            f"{local}@{org['domain']}",
+            role,
+            full_name,
+            org["totp_secret"] if role == "org_admin" else "",
+        )
+        for org in names.ORGANISATIONS
+        for local, role, full_name in org["staff"]
+    ]
 
 
 @dataclass
@@ -176,8 +199,12 @@ class CorridorPlanner:
         """Cases are shared out by quota rather than drawn, so that even the default 200 show the
         intended mix of organisations and of rare scenarios; their order is random."""
         shares = {org["slug"]: org["case_share"] for org in names.ORGANISATIONS if org["case_share"] > 0}
-        cases = [(slug, scenario) for slug, n in _apportion(shares, count).items()
-                 for scenario, m in _apportion(SCENARIOS[slug], n).items() for _ in range(m)]
+        cases = [
+            (slug, scenario)
+            for slug, n in _apportion(shares, count).items()
+            for scenario, m in _apportion(SCENARIOS[slug], n).items()
+            for _ in range(m)
+        ]
         self.rng.shuffle(cases)
         return [self._case(slug, scenario) for slug, scenario in cases]
 
@@ -186,14 +213,20 @@ class CorridorPlanner:
         employer = names.SCAM_EMPLOYER if scenario == "scam" else self._employer(slug, scenario)
         channel = self._channel(scenario, employer)
         recruiter = self._recruiter(scenario, channel, employer)
-        home, _, districts = self._pick([(h, h[1]) for h in names.HOME_PROVINCES
-                                         if channel != "border_pass" or h[0] in names.BORDER_HOMES])
+        home, _, districts = self._pick(
+            [(h, h[1]) for h in names.HOME_PROVINCES if channel != "border_pass" or h[0] in names.BORDER_HOMES]
+        )
         ctx = self._context(employer, channel, recruiter, home)
         codes = self._violations(scenario, employer.kind, channel)
         violations = [(code, self._violation_note(code, ctx)) for code in codes]
         sensitive = scenario in SENSITIVE_SCENARIOS or self._chance(0.05)
-        mode = ("returned_before" if slug == PLA or scenario == "border_crisis"
-                else "returned_after" if scenario in {"scam", "forced_fishing"} else "in_thailand")
+        mode = (
+            "returned_before"
+            if slug == PLA or scenario == "border_crisis"
+            else "returned_after"
+            if scenario in {"scam", "forced_fishing"}
+            else "in_thailand"
+        )
         dates = self._dates(scenario, mode)
         opened_on = dates["opened"]
         transitions, closed_on, closure = self._lifecycle(slug, opened_on, dates)
@@ -216,7 +249,9 @@ class CorridorPlanner:
         values = {
             "title": self._title(scenario, codes, employer, ctx, workers)[:200],
             "summary": self._summary(scenario, lead, channel, recruiter, codes, ctx, dates, workers),
-            "sector": employer.sector, "work_province_id": employer.province, "opened_on": opened_on,
+            "sector": employer.sector,
+            "work_province_id": employer.province,
+            "opened_on": opened_on,
             "sensitivity": "sensitive" if sensitive else "standard",
         }
         notes = rng.sample(names.NOTES, k=rng.randint(0, 1) if status == "new" else rng.randint(0, 3))
@@ -224,12 +259,21 @@ class CorridorPlanner:
             notes.append(names.REOPEN_NOTE)
         needs = self._needs(slug, codes, channel, sensitive, returned)
         return CasePlan(
-            organisation=slug, opener=opener, assignee=assignee, editor=editor, values=values, people=people,
-            employer=employer.key, recruiter=recruiter, violations=violations,
-            events=self._events(scenario, channel, employer, codes, ctx, dates, status), notes=notes,
+            organisation=slug,
+            opener=opener,
+            assignee=assignee,
+            editor=editor,
+            values=values,
+            people=people,
+            employer=employer.key,
+            recruiter=recruiter,
+            violations=violations,
+            events=self._events(scenario, channel, employer, codes, ctx, dates, status),
+            notes=notes,
             tasks=self._tasks(needs, status, assignee, ctx, opened_on, closed_on),
             outcomes=self._outcomes(scenario, codes, ctx, status, closure, opened_on, closed_on, dates),
-            transitions=transitions, closed_on=closed_on,
+            transitions=transitions,
+            closed_on=closed_on,
         )
 
     # Who and where.
@@ -259,8 +303,7 @@ class CorridorPlanner:
             return self.rng.choice(names.PINK_CARD_AGENTS) if self._chance(0.3) else None
         return self.rng.choice(names.BROKERS) if self._chance(0.75) else None
 
-    def _context(self, employer: EmployerSpec, channel: str, recruiter: str | None,
-                 home: str) -> dict[str, Any]:
+    def _context(self, employer: EmployerSpec, channel: str, recruiter: str | None, home: str) -> dict[str, Any]:
         """The numbers and names the case's texts are written from."""
         rng = self.rng
         provinces = province_names()
@@ -268,15 +311,22 @@ class CorridorPlanner:
         recruiters = {r.key: r.name for r in names.RECRUITERS}
         checkpoints, paths = names.CROSSINGS.get(employer.province or "", names.CROSSINGS[""])
         return {
-            "home": provinces[home], "province": provinces.get(employer.province or "", "Myawaddy"),
-            "workplace": employer.workplace or employer.name, "min_wage": min_wage, "promised": min_wage,
-            "wage": min_wage - rng.choice((40, 50, 70, 80, 100, 120)), "months": rng.randint(2, 6),
-            "hours": rng.randint(11, 16), "deduction": rng.randrange(500, 2600, 100),
-            "fee_thb": rng.randrange(8_000, 25_500, 500), "deposit": rng.randrange(1_000, 5_500, 500),
+            "home": provinces[home],
+            "province": provinces.get(employer.province or "", "Myawaddy"),
+            "workplace": employer.workplace or employer.name,
+            "min_wage": min_wage,
+            "promised": min_wage,
+            "wage": min_wage - rng.choice((40, 50, 70, 80, 100, 120)),
+            "months": rng.randint(2, 6),
+            "hours": rng.randint(11, 16),
+            "deduction": rng.randrange(500, 2600, 100),
+            "fee_thb": rng.randrange(8_000, 25_500, 500),
+            "deposit": rng.randrange(1_000, 5_500, 500),
             "fee_usd": rng.randrange(400, 950, 50) if channel == "mou" else rng.randrange(30, 160, 10),
             "agency": recruiters.get(recruiter or "", "a licensed agency"),
             "broker": recruiters.get(recruiter or "", "a local broker"),
-            "crossing": rng.choice(checkpoints), "irregular_crossing": rng.choice(paths),
+            "crossing": rng.choice(checkpoints),
+            "irregular_crossing": rng.choice(paths),
             "coworkers": rng.choice(NUMBER_WORDS),
         }
 
@@ -296,16 +346,21 @@ class CorridorPlanner:
 
     def _name(self, gender: str, family: NameRow | None = None) -> tuple[dict[str, Any], NameRow]:
         pool = {"Feminine": names.FEMALE_NAMES, "Masculine": names.MALE_NAMES}.get(
-            gender, names.FEMALE_NAMES + names.MALE_NAMES)
+            gender, names.FEMALE_NAMES + names.MALE_NAMES
+        )
         while True:
             fam, given = family or self.rng.choice(names.FAMILY_NAMES), self.rng.choice(pool)
             if f"{fam[1][0]} {given[1][0]}" not in names.KNOWN_PEOPLE:
                 break
         fam_latin, given_latin = self._spelling(fam[1]), self._spelling(given[1])
         style = self.rng.random()
-        latin = (f"{fam_latin} {given_latin}".upper() if style < 0.08  # as printed in a passport
-                 else f"{given_latin} {fam_latin}" if style < 0.13  # given name first, as on some Thai forms
-                 else f"{fam_latin} {given_latin}")
+        latin = (
+            f"{fam_latin} {given_latin}".upper()
+            if style < 0.08  # as printed in a passport
+            else f"{given_latin} {fam_latin}"
+            if style < 0.13  # given name first, as on some Thai forms
+            else f"{fam_latin} {given_latin}"
+        )
         km = f"{fam[0]} {given[0]}" if self._chance(0.9) else ""
         th = f"{fam[2]} {given[2]}" if self._chance(0.25) else ""
         if km and not self._chance(0.95):
@@ -327,15 +382,29 @@ class CorridorPlanner:
         else:
             values["estimated_age"] = age
 
-    def _worker(self, employer: EmployerSpec, channel: str, codes: list[str], home: str,
-                districts: tuple[str, ...], current: str | None, recruiter: str | None, scenario: str,
-                family: NameRow | None = None) -> tuple[PersonPlan, NameRow]:
+    def _worker(
+        self,
+        employer: EmployerSpec,
+        channel: str,
+        codes: list[str],
+        home: str,
+        districts: tuple[str, ...],
+        current: str | None,
+        recruiter: str | None,
+        scenario: str,
+        family: NameRow | None = None,
+    ) -> tuple[PersonPlan, NameRow]:
         gender = self._gender(employer.kind)
         values, family_name = self._name(gender, family)
-        values |= {"gender": gender, "citizenship": "KH",
-                   "languages": "km, th" if self._chance(0.4) else "km", "home_province_id": home,
-                   "current_province_id": current, "migration_channel": channel,
-                   "home_district": self.rng.choice(districts) if districts and self._chance(0.7) else ""}
+        values |= {
+            "gender": gender,
+            "citizenship": "KH",
+            "languages": "km, th" if self._chance(0.4) else "km",
+            "home_province_id": home,
+            "current_province_id": current,
+            "migration_channel": channel,
+            "home_district": self.rng.choice(districts) if districts and self._chance(0.7) else "",
+        }
         self._age(values, 18, 50, 26)
         person = PersonPlan("worker", values, self._documents(channel, codes, recruiter, scenario))
         if self._chance(0.6):
@@ -350,15 +419,20 @@ class CorridorPlanner:
         phone = [("phone", self._kh_phone())] if self._chance(0.6) else []
         return PersonPlan("family", values, identifiers=phone)
 
-    def _documents(self, channel: str, codes: list[str], recruiter: str | None,
-                   scenario: str) -> list[tuple[str, str, str]]:
+    def _documents(
+        self, channel: str, codes: list[str], recruiter: str | None, scenario: str
+    ) -> list[tuple[str, str, str]]:
         if scenario == "scam":
             return [("passport", "other", "Taken by the compound guards on arrival.")]
         retained = any(code in RETENTION_CODES for code in codes)
         holder = "recruiter" if recruiter and self._chance(0.25) else "employer"
-        note = self.rng.choice(("Kept by the supervisor since the first week.",
-                                "Held in the office 'for safekeeping'.",
-                                "Employer says it will be returned when the contract ends."))
+        note = self.rng.choice(
+            (
+                "Kept by the supervisor since the first week.",
+                "Held in the office 'for safekeeping'.",
+                "Employer says it will be returned when the contract ends.",
+            )
+        )
         kept = (holder, note) if retained else ("worker", "")
         docs: list[tuple[str, str, str]] = []
         if channel == "mou":
@@ -377,8 +451,7 @@ class CorridorPlanner:
             docs.append(("other", "employer", "Seafarer's book held by the skipper."))
         return docs
 
-    def _identifiers(self, documents: list[tuple[str, str, str]],
-                     current: str | None) -> list[tuple[str, str]]:
+    def _identifiers(self, documents: list[tuple[str, str, str]], current: str | None) -> list[tuple[str, str]]:
         rng = self.rng
         kinds = {kind for kind, _, _ in documents}
         found: list[tuple[str, str]] = []
@@ -410,13 +483,16 @@ class CorridorPlanner:
     def _violations(self, scenario: str, kind: str, channel: str) -> list[str]:
         """One to four codes; the scenario's defining ones first, then the labour-rights mix."""
         fixed = {
-            "scam": ["EXP-ForcedCriminality", "ILO11-02", "ILO11-03",
-                     self.rng.choice(("MOC-PhysicalAbuse", "MOC-PhysicalThreats"))],
+            "scam": [
+                "EXP-ForcedCriminality",
+                "ILO11-02",
+                "ILO11-03",
+                self.rng.choice(("MOC-PhysicalAbuse", "MOC-PhysicalThreats")),
+            ],
             "forced_fishing": ["EXP-ForcedLabour", "ILO11-09", "ILO11-04", "LR-UNPAID-WAGES"],
-            "abuse": (["MOC-SexualAbuse", "LR-NO-REST-DAY"] if kind == "domestic"
-                      else ["ILO11-05", "LR-UNPAID-WAGES"]),
+            "abuse": (["MOC-SexualAbuse", "LR-NO-REST-DAY"] if kind == "domestic" else ["ILO11-05", "LR-UNPAID-WAGES"]),
             "border_crisis": ["LR-UNPAID-WAGES", "LR-DEPOSIT-WITHHELD"]
-                             + (["LR-DOCUMENT-RETENTION"] if self._chance(0.4) else []),
+            + (["LR-DOCUMENT-RETENTION"] if self._chance(0.4) else []),
         }.get(scenario, [])
         extra = self._pick({1: 30, 2: 35, 3: 25, 4: 10})
         total = len(fixed) if len(fixed) >= 3 else min(4, len(fixed) + extra)
@@ -443,13 +519,23 @@ class CorridorPlanner:
         rng, today = self.rng, self.today
         if scenario == "border_crisis":
             exit_on = BORDER_CLASHES + _days(rng.randint(1, 20))
-            dates = {"exit": exit_on, "return": exit_on + _days(rng.randint(0, 3)),
-                     "incident": exit_on - _days(rng.randint(0, 60))}
+            dates = {
+                "exit": exit_on,
+                "return": exit_on + _days(rng.randint(0, 3)),
+                "incident": exit_on - _days(rng.randint(0, 60)),
+            }
             dates["opened"] = min(today, dates["return"] + _days(rng.randint(3, 110)))
         else:
             r = rng.random()
-            age = (rng.randint(0, 14) if r < 0.12 else rng.randint(15, 90) if r < 0.40
-                   else rng.randint(91, 300) if r < 0.70 else rng.randint(301, 700))
+            age = (
+                rng.randint(0, 14)
+                if r < 0.12
+                else rng.randint(15, 90)
+                if r < 0.40
+                else rng.randint(91, 300)
+                if r < 0.70
+                else rng.randint(301, 700)
+            )
             dates = {"opened": today - _days(age)}
             if mode == "returned_before":  # the worker came to a Cambodian organisation after going home
                 dates["return"] = dates["opened"] - _days(rng.randint(3, 60))
@@ -468,8 +554,9 @@ class CorridorPlanner:
         dates["recruitment"] = dates["journey"] - _days(rng.randint(7, 60))
         return dates
 
-    def _lifecycle(self, slug: str, opened_on: dt.date,
-                   dates: dict[str, dt.date]) -> tuple[list[tuple[str, str]], dt.date | None, str]:
+    def _lifecycle(
+        self, slug: str, opened_on: dt.date, dates: dict[str, dt.date]
+    ) -> tuple[list[tuple[str, str]], dt.date | None, str]:
         """Transitions from "new" along lifecycle.TRANSITIONS, the closing date, and why it closed."""
         rng, age = self.rng, (self.today - opened_on).days
         if age <= 14:
@@ -500,16 +587,24 @@ class CorridorPlanner:
             return [*path, ("active", "")], None, closure
         return path, closed_on, closure
 
-    def _title(self, scenario: str, codes: list[str], employer: EmployerSpec, ctx: dict[str, Any],
-               workers: int) -> str:
+    def _title(self, scenario: str, codes: list[str], employer: EmployerSpec, ctx: dict[str, Any], workers: int) -> str:
         if scenario == "abuse":
             scenario = "abuse_sexual" if "MOC-SexualAbuse" in codes else "abuse_violence"
         template = names.TITLES.get(scenario) or names.TITLES.get(codes[0], "Labour-rights complaint")
         title = f"{template.format(**ctx)} {employer.place}"
         return f"{title} (group of {workers})" if workers > 1 else title
 
-    def _summary(self, scenario: str, lead: PersonPlan, channel: str, recruiter: str | None, codes: list[str],
-                 ctx: dict[str, Any], dates: dict[str, dt.date], workers: int) -> str:
+    def _summary(
+        self,
+        scenario: str,
+        lead: PersonPlan,
+        channel: str,
+        recruiter: str | None,
+        codes: list[str],
+        ctx: dict[str, Any],
+        dates: dict[str, dt.date],
+        workers: int,
+    ) -> str:
         values = lead.values
         age = values.get("estimated_age") or (self.today - values["date_of_birth"]).days // 365
         noun = {"Feminine": "woman", "Masculine": "man"}.get(values["gender"], "worker")
@@ -519,8 +614,11 @@ class CorridorPlanner:
             how += " with a broker's help"
         parts = [f"A {age}-year-old {noun} from {ctx['home']} {how}."]
         if workers > 1:
-            others = "A co-worker from the same village reports" if workers == 2 else (
-                f"{NUMBER_WORDS[workers - 3].capitalize()} co-workers from the same village report")
+            others = (
+                "A co-worker from the same village reports"
+                if workers == 2
+                else (f"{NUMBER_WORDS[workers - 3].capitalize()} co-workers from the same village report")
+            )
             parts.append(f"{others} the same.")
         phrases = [names.VIOLATION_PHRASES[c].format(**ctx) for c in codes if c in names.VIOLATION_PHRASES]
         parts.append(f"Reports {_join(phrases)}.")
@@ -532,19 +630,37 @@ class CorridorPlanner:
             parts.append("Has left the job." if "exit" in dates else f"Still working at {ctx['workplace']}.")
         return " ".join(parts)
 
-    def _events(self, scenario: str, channel: str, employer: EmployerSpec, codes: list[str],
-                ctx: dict[str, Any], dates: dict[str, dt.date], status: str) -> list[Event]:
+    def _events(
+        self,
+        scenario: str,
+        channel: str,
+        employer: EmployerSpec,
+        codes: list[str],
+        ctx: dict[str, Any],
+        dates: dict[str, dt.date],
+        status: str,
+    ) -> list[Event]:
         pick, events = self.rng.choice, names.EVENTS
         route = "scam" if scenario == "scam" else channel
         workplace = ", ".join(p for p in (employer.district, ctx["province"]) if p)
-        special = {"scam": "incident_scam", "forced_fishing": "incident_fishing",
-                   "abuse": "incident_sexual_abuse" if "MOC-SexualAbuse" in codes else "incident_violence"}
-        incident = (pick(events[special[scenario]]) if scenario in special
-                    else names.INCIDENTS.get(codes[0], names.INCIDENT_DEFAULT))
+        special = {
+            "scam": "incident_scam",
+            "forced_fishing": "incident_fishing",
+            "abuse": "incident_sexual_abuse" if "MOC-SexualAbuse" in codes else "incident_violence",
+        }
+        incident = (
+            pick(events[special[scenario]])
+            if scenario in special
+            else names.INCIDENTS.get(codes[0], names.INCIDENT_DEFAULT)
+        )
         timeline: list[Event] = [
             ("recruitment", dates["recruitment"], ctx["home"], pick(events[f"recruitment_{route}"])),
-            ("journey", dates["journey"], "Mae Sot" if route == "scam" else ctx["crossing"],
-             pick(events[f"journey_{route}"])),
+            (
+                "journey",
+                dates["journey"],
+                "Mae Sot" if route == "scam" else ctx["crossing"],
+                pick(events[f"journey_{route}"]),
+            ),
             ("employment", dates["start"], workplace, pick(events[f"employment_{employer.kind}"])),
             ("incident", dates["incident"], workplace, incident),
         ]
@@ -554,13 +670,27 @@ class CorridorPlanner:
             exit_texts = events.get(f"exit_{scenario}", events["exit"])
             timeline.append(("exit", dates["exit"], workplace, pick(exit_texts)))
         if "return" in dates and dates["return"] <= self.today:
-            timeline.append(("return", dates["return"], "Poipet, Banteay Meanchey",
-                             pick(events.get(f"return_{scenario}", events["return"]))))
+            timeline.append(
+                (
+                    "return",
+                    dates["return"],
+                    "Poipet, Banteay Meanchey",
+                    pick(events.get(f"return_{scenario}", events["return"])),
+                )
+            )
         return [(kind, on, place, text.format(**ctx)) for kind, on, place, text in timeline]
 
-    def _outcomes(self, scenario: str, codes: list[str], ctx: dict[str, Any], status: str, closure: str,
-                  opened_on: dt.date, closed_on: dt.date | None,
-                  dates: dict[str, dt.date]) -> list[OutcomePlan]:
+    def _outcomes(
+        self,
+        scenario: str,
+        codes: list[str],
+        ctx: dict[str, Any],
+        status: str,
+        closure: str,
+        opened_on: dt.date,
+        closed_on: dt.date | None,
+        dates: dict[str, dt.date],
+    ) -> list[OutcomePlan]:
         rng, end = self.rng, closed_on or self.today
 
         def after(start: dt.date) -> dt.date:
@@ -572,26 +702,53 @@ class CorridorPlanner:
             share = rng.uniform(0.5, 1.0) if resolved else rng.uniform(0.2, 0.5)
             amount = round(ctx["months"] * 30 * ctx["min_wage"] * share, -1)
             amount += ctx["deposit"] if resolved and "LR-DEPOSIT-WITHHELD" in codes else 0
-            how = rng.choice(("Paid in cash at the labour protection office.",
-                              "Transferred to the worker's bank account after mediation.",
-                              "Paid in two instalments through the Department of Employment."))
+            how = rng.choice(
+                (
+                    "Paid in cash at the labour protection office.",
+                    "Transferred to the worker's bank account after mediation.",
+                    "Paid in two instalments through the Department of Employment.",
+                )
+            )
             found.append(("money_recovered", after(opened_on + _days(7)), Decimal(int(amount)), how))
         if any(c in RETENTION_CODES for c in codes) and (resolved or partial):
-            found.append(("documents_returned", after(opened_on + _days(3)), None,
-                          "Documents handed back in the presence of the labour inspector."))
+            found.append(
+                (
+                    "documents_returned",
+                    after(opened_on + _days(3)),
+                    None,
+                    "Documents handed back in the presence of the labour inspector.",
+                )
+            )
         if resolved and not found:
-            found.append(("remediation", after(opened_on), None,
-                          "Employer agreed to pay on time and stop the deductions; checked a month later."))
+            found.append(
+                (
+                    "remediation",
+                    after(opened_on),
+                    None,
+                    "Employer agreed to pay on time and stop the deductions; checked a month later.",
+                )
+            )
         if resolved and self._chance(0.05):
-            found.append(("compensation", after(opened_on), Decimal(rng.randrange(20_000, 150_000, 1_000)),
-                          "Awarded by the labour court."))
+            found.append(
+                (
+                    "compensation",
+                    after(opened_on),
+                    Decimal(rng.randrange(20_000, 150_000, 1_000)),
+                    "Awarded by the labour court.",
+                )
+            )
         handed_over = dates.get("return")
         if scenario in {"scam", "forced_fishing"} and handed_over and opened_on <= handed_over <= end:
-            found.append(("repatriated", handed_over, None,
-                          "Handed over at Aranyaprathet–Poipet to MLVT and MoSVY."))
+            found.append(("repatriated", handed_over, None, "Handed over at Aranyaprathet–Poipet to MLVT and MoSVY."))
             if closed_on and self._chance(0.4):
-                found.append(("prosecution", after(handed_over), None,
-                              "Complaint filed with the anti-trafficking police; investigation opened."))
+                found.append(
+                    (
+                        "prosecution",
+                        after(handed_over),
+                        None,
+                        "Complaint filed with the anti-trafficking police; investigation opened.",
+                    )
+                )
         return found
 
     def _needs(self, slug: str, codes: list[str], channel: str, sensitive: bool, returned: bool) -> list[str]:
@@ -610,20 +767,33 @@ class CorridorPlanner:
             needs += names.TASKS["union"]
         return needs
 
-    def _tasks(self, needs: list[str], status: str, assignee: str | None, ctx: dict[str, Any],
-               opened_on: dt.date, closed_on: dt.date | None) -> list[tuple[str, dt.date | None, bool]]:
+    def _tasks(
+        self,
+        needs: list[str],
+        status: str,
+        assignee: str | None,
+        ctx: dict[str, Any],
+        opened_on: dt.date,
+        closed_on: dt.date | None,
+    ) -> list[tuple[str, dt.date | None, bool]]:
         rng, today = self.rng, self.today
         if assignee is None:
             return [(names.TASK_UNASSIGNED, today + _days(rng.randint(0, 2)), False)]
         if closed_on is not None:
-            return [(title.format(**ctx), self._between(opened_on, closed_on), True)
-                    for title in rng.sample(needs, k=min(len(needs), rng.randint(1, 2)))]
+            return [
+                (title.format(**ctx), self._between(opened_on, closed_on), True)
+                for title in rng.sample(needs, k=min(len(needs), rng.randint(1, 2)))
+            ]
         week_end = today + _days(6 - today.weekday())
         tasks: list[tuple[str, dt.date | None, bool]] = []
         for title in rng.sample(needs, k=min(len(needs), 1 if status == "new" else rng.randint(1, 3))):
             when = self._pick({"overdue": 30, "this_week": 30, "later": 30, "none": 10})
-            due = {"overdue": today - _days(rng.randint(1, 21)), "this_week": self._between(today, week_end),
-                   "later": today + _days(rng.randint(7, 45)), "none": None}[when]
+            due = {
+                "overdue": today - _days(rng.randint(1, 21)),
+                "this_week": self._between(today, week_end),
+                "later": today + _days(rng.randint(7, 45)),
+                "none": None,
+            }[when]
             tasks.append((title.format(**ctx), due, False))
         return tasks
 
@@ -647,28 +817,45 @@ class CorridorWriter:
         password = make_password(names.DEMO_PASSWORD)
         for spec in names.ORGANISATIONS:
             org = organisation_create(
-                slug=spec["slug"], name_en=spec["name_en"], name_km=spec["name_km"], name_th=spec["name_th"],
-                country=spec["country"], type=spec["type"], case_prefix=spec["case_prefix"],
-                require_mfa=spec["require_mfa"], contact_email=f"contact@{spec['domain']}",
+                slug=spec["slug"],
+                name_en=spec["name_en"],
+                name_km=spec["name_km"],
+                name_th=spec["name_th"],
+                country=spec["country"],
+                type=spec["type"],
+                case_prefix=spec["case_prefix"],
+                require_mfa=spec["require_mfa"],
+                contact_email=f"contact@{spec['domain']}",
             )
             self.organisations[spec["slug"]] = org
             for local, role, full_name in spec["staff"]:
                 self._member(org, f"{local}@{spec['domain']}", role, full_name, password, spec["totp_secret"])
 
-    def _member(self, org: Organisation, email: str, role: str, full_name: str, password: str,
-                secret: str) -> None:
+    def _member(self, org: Organisation, email: str, role: str, full_name: str, password: str, secret: str) -> None:
         user = User.objects.create_user(email=email, password=None, full_name=full_name)
         user.password = password
         user.save(update_fields=["password"])
         membership = Membership.objects.create(user=user, organisation=org, role=role)
-        audit_record(actor=None, action=AuditAction.CREATE, obj=membership, organisation_id=org.pk,
-                     label=AUDIT_LABEL, summary=f"member {email} added as {role}",
-                     changes={"role": [None, role]})
+        audit_record(
+            actor=None,
+            action=AuditAction.CREATE,
+            obj=membership,
+            organisation_id=org.pk,
+            label=AUDIT_LABEL,
+            summary=f"member {email} added as {role}",
+            changes={"role": [None, role]},
+        )
         if role == "org_admin":
             totp = TOTP.activate(user, secret)
             RecoveryCodes.activate(user)
-            audit_record(actor=None, action=AuditAction.CREATE, obj=totp.instance, organisation_id=org.pk,
-                         label=AUDIT_LABEL, summary=f"authenticator and recovery codes set up for {email}")
+            audit_record(
+                actor=None,
+                action=AuditAction.CREATE,
+                obj=totp.instance,
+                organisation_id=org.pk,
+                label=AUDIT_LABEL,
+                summary=f"authenticator and recovery codes set up for {email}",
+            )
         self.users[email] = user
         self.actors[email] = Actor(organisation=org, role=role, user=user)
 
@@ -686,14 +873,24 @@ class CorridorWriter:
             name = spec.name.replace("Co., Ltd.", "Company Limited") if slug == PLA else spec.name
             province = province_names().get(spec.province or "", "")
             employer = party_services.employer_create(
-                actor=actor, name=name, name_th=spec.name_th, sector=spec.sector, province_id=spec.province,
+                actor=actor,
+                name=name,
+                name_th=spec.name_th,
+                sector=spec.sector,
+                province_id=spec.province,
                 registration_number=self.registrations.get(key, ""),
-                address=", ".join(p for p in (spec.district, province) if p))
+                address=", ".join(p for p in (spec.district, province) if p),
+            )
             workplace = None
             if spec.workplace and spec.province:
                 workplace = party_services.workplace_create(
-                    actor=actor, name=spec.workplace, employer=employer, sector=spec.sector,
-                    province_id=spec.province, district=spec.district)
+                    actor=actor,
+                    name=spec.workplace,
+                    employer=employer,
+                    sector=spec.sector,
+                    province_id=spec.province,
+                    district=spec.district,
+                )
             self.employers[slug, key] = (employer, workplace)
         return self.employers[slug, key]
 
@@ -713,8 +910,7 @@ class CorridorWriter:
             self.people += 1
             case_services.case_person_add(actor=editor, case=case, person=person, role=person_plan.role)
             for kind, held_by, notes in person_plan.documents:
-                people_services.document_record(actor=editor, person=person, kind=kind, held_by=held_by,
-                                                notes=notes)
+                people_services.document_record(actor=editor, person=person, kind=kind, held_by=held_by, notes=notes)
             for kind, value in person_plan.identifiers:
                 people_services.identifier_add(actor=editor, person=person, kind=kind, value=value)
         employer, workplace = self._employer(editor, plan.organisation, plan.employer)
@@ -728,22 +924,32 @@ class CorridorWriter:
         for code, notes in plan.violations:
             case_services.violation_add(actor=editor, case=case, type_code=code, notes=notes)
         for kind, occurred_on, place, description in plan.events:
-            case_services.event_add(actor=editor, case=case, kind=kind, occurred_on=occurred_on,
-                                    description=description, place=place)
+            case_services.event_add(
+                actor=editor, case=case, kind=kind, occurred_on=occurred_on, description=description, place=place
+            )
         for body in plan.notes:
             case_services.note_add(actor=editor, case=case, body=body)
         for title, due_on, done in plan.tasks:
-            task = case_services.task_add(actor=editor, case=case, title=title, due_on=due_on,
-                                          assignee=assignee or editor.user)
+            task = case_services.task_add(
+                actor=editor, case=case, title=title, due_on=due_on, assignee=assignee or editor.user
+            )
             if done:
                 case_services.task_complete(actor=editor, task=task)
         for kind, achieved_on, amount, notes in plan.outcomes:
             currency = "THB" if amount is not None else ""
-            case_services.outcome_add(actor=editor, case=case, kind=kind, achieved_on=achieved_on,
-                                      amount=amount, currency=currency, notes=notes)
+            case_services.outcome_add(
+                actor=editor,
+                case=case,
+                kind=kind,
+                achieved_on=achieved_on,
+                amount=amount,
+                currency=currency,
+                notes=notes,
+            )
         for status, reason in plan.transitions:
-            case_services.case_change_status(actor=editor, case=case, version=case.version, status=status,
-                                             reason=reason, closed_on=plan.closed_on)
+            case_services.case_change_status(
+                actor=editor, case=case, version=case.version, status=status, reason=reason, closed_on=plan.closed_on
+            )
 
 
 def corridor_plan(*, seed: int, cases: int, today: dt.date) -> tuple[CorridorPlanner, list[CasePlan]]:
@@ -751,8 +957,9 @@ def corridor_plan(*, seed: int, cases: int, today: dt.date) -> tuple[CorridorPla
     return planner, planner.plan(cases)
 
 
-def corridor_build(*, seed: int, cases: int, today: dt.date | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> BuildSummary:
+def corridor_build(
+    *, seed: int, cases: int, today: dt.date | None = None, progress: Callable[[int, int], None] | None = None
+) -> BuildSummary:
     """Create the whole demo corridor in one transaction: a failure leaves nothing behind."""
     planner, plans = corridor_plan(seed=seed, cases=cases, today=today or timezone.localdate())
     writer = CorridorWriter(registrations=planner.registrations, progress=progress)
@@ -760,5 +967,10 @@ def corridor_build(*, seed: int, cases: int, today: dt.date | None = None,
     with transaction.atomic():
         writer.organisations_and_staff()
         writer.cases(plans)
-    return BuildSummary(organisations=len(writer.organisations), users=len(writer.users), cases=len(plans),
-                        people=writer.people, audit_entries=AuditEntry.objects.count() - before)
+    return BuildSummary(
+        organisations=len(writer.organisations),
+        users=len(writer.users),
+        cases=len(plans),
+        people=writer.people,
+        audit_entries=AuditEntry.objects.count() - before,
+    )

@@ -60,9 +60,7 @@ def test_it_sends_a_csp_header_whose_nonce_the_htmx_script_carries():
     assert "style-src 'self'" in policy
     nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
     html = response.content.decode()
-    assert re.search(
-        rf'<script src="/static/django_htmx/htmx-2\.min\.js" defer nonce="{re.escape(nonce)}">', html
-    )
+    assert re.search(rf'<script src="/static/django_htmx/htmx-2\.min\.js" defer nonce="{re.escape(nonce)}">', html)
     assert '"includeIndicatorStyles": false' in html
     assert 'hx-headers=\'{"X-CSRFToken": "' in html
 
@@ -96,9 +94,7 @@ def test_it_renders_the_password_reset_pages():
 def test_it_asks_for_the_authenticator_code_with_a_numeric_keyboard():
     make_user_with_totp()
     client = Client()
-    response = client.post(
-        "/accounts/login/", {"login": "totp@example.org", "password": "correct horse battery"}
-    )
+    response = client.post("/accounts/login/", {"login": "totp@example.org", "password": "correct horse battery"})
     assert response.status_code == 302
     assert response["Location"] == "/accounts/2fa/authenticate/"
 

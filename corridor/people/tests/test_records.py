@@ -1,8 +1,8 @@
 """Adding identifier numbers and documents from the person page."""
 
 import pytest
-from django.utils import translation
 from django.urls import reverse
+from django.utils import translation
 
 from corridor.people.models import PersonDocument, PersonIdentifier
 from corridor.people.tests.factories import a_person
@@ -36,9 +36,7 @@ def test_it_shows_the_services_error_on_the_number_field(client_of, caseworker):
 def test_it_refuses_a_duplicate_number(client_of, caseworker):
     person = a_person(caseworker)
     browser = client_of(caseworker)
-    browser.post(
-        reverse("people:identifier_add", args=[person.pk]), {"kind": "passport", "value": "N1234567"}
-    )
+    browser.post(reverse("people:identifier_add", args=[person.pk]), {"kind": "passport", "value": "N1234567"})
     response = browser.post(
         reverse("people:identifier_add", args=[person.pk]), {"kind": "passport", "value": "N 1234567"}
     )

@@ -50,9 +50,7 @@ def test_it_finds_a_local_phone_number_in_any_layout(client_of, caseworker, sok,
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("saved", "typed"), [("081 234 5678", "+66 81 234 5678"), ("+66 81 234 5678", "081 234 5678")]
-)
+@pytest.mark.parametrize(("saved", "typed"), [("081 234 5678", "+66 81 234 5678"), ("+66 81 234 5678", "081 234 5678")])
 def test_it_finds_a_thai_phone_number_saved_in_the_other_form(client_of, caseworker, sok, saved, typed):
     with_identifier(caseworker, sok, "phone", saved)
     assert _found(client_of(caseworker), typed) == {sok.pk}

@@ -14,6 +14,5 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         report = rotate_to_primary_key()
         self.stdout.write(
-            f"Re-encrypted {report.identifiers} identifiers and {report.attachments} attachments "
-            "under the primary key."
+            f"Re-encrypted {report.identifiers} identifiers and {report.attachments} attachments under the primary key."
         )

@@ -22,10 +22,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--cases", type=int, default=200, help="How many cases to create (default 200).")
-        parser.add_argument("--seed", type=int, default=2026,
-                            help="Random seed (default 2026): the same seed gives the same data.")
         parser.add_argument(
-            "--if-empty", action="store_true",
+            "--seed", type=int, default=2026, help="Random seed (default 2026): the same seed gives the same data."
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
             help="Do nothing (and print the demo logins) if any organisation already exists.",
         )
 
@@ -42,11 +44,13 @@ class Command(BaseCommand):
         started = time.monotonic()
         summary = corridor_build(seed=options["seed"], cases=count, progress=self._progress)
         elapsed = time.monotonic() - started
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo data loaded in {elapsed:.1f} s: {summary.organisations} organisations, "
-            f"{summary.users} users, {summary.cases} cases, {summary.people} people, "
-            f"{summary.audit_entries} audit entries."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data loaded in {elapsed:.1f} s: {summary.organisations} organisations, "
+                f"{summary.users} users, {summary.cases} cases, {summary.people} people, "
+                f"{summary.audit_entries} audit entries."
+            )
+        )
         self._print_logins(existing_only=False)
 
     def _refuse_clashes(self) -> None:
@@ -58,8 +62,9 @@ class Command(BaseCommand):
             or Organisation.objects.filter(case_prefix__in=prefixes).exists()
             or User.objects.filter(email__in=emails).exists()
         ):
-            raise CommandError("Some demo organisations or accounts already exist. "
-                               "Use --if-empty, or start from an empty database.")
+            raise CommandError(
+                "Some demo organisations or accounts already exist. Use --if-empty, or start from an empty database."
+            )
 
     def _progress(self, done: int, total: int) -> None:
         self.stdout.write(f"  {done}/{total} cases")
