@@ -18,8 +18,13 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 PASSWORD = "correct horse battery"  # what conftest.make_member gives every persona
 TIMEOUT_MS = 10_000  # a local server answers in milliseconds; fail fast rather than after 30 s
@@ -64,9 +69,7 @@ def browser() -> Generator[Browser]:
         with sync_playwright() as playwright:
             for alias, connection in same_connections.items():
                 connections[alias] = connection
-            chromium = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-            )
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()
     finally:

@@ -24,8 +24,14 @@ OWN_TITLE = "Unpaid overtime at a Chonburi garment factory"
 
 def open_case(user, title: str, province: str):
     actor = actor_of(user)
-    return case_open(actor=actor, title=title, sector="C", work_province_id=province,
-                     opened_on=dt.date(2026, 10, 1), assigned_to=user)
+    return case_open(
+        actor=actor,
+        title=title,
+        sector="C",
+        work_province_id=province,
+        opened_on=dt.date(2026, 10, 1),
+        assigned_to=user,
+    )
 
 
 def test_it_shows_an_outsider_not_found_and_lists_nothing_of_another_organisation(page: Page, live_server):
