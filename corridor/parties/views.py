@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,12 +20,21 @@ from corridor.core.forms import apply_service_errors
 from corridor.parties import selectors, services
 from corridor.parties.forms import EmployerForm, PartyForm, RecruiterForm, WorkplaceForm
 
+PAGE_SIZE = 25
+
 
 def _render_list(request: HttpRequest, actor: Actor, *, status: int = 200, **bound: PartyForm) -> HttpResponse:
+    pages = {
+        kind: Paginator(rows, PAGE_SIZE).get_page(request.GET.get(f"{kind}_page"))
+        for kind, rows in (
+            ("employers", selectors.employers_with_case_counts(actor)),
+            ("workplaces", selectors.workplaces_with_case_counts(actor)),
+            ("recruiters", selectors.recruiters_with_case_counts(actor)),
+        )
+    }
     context = {
-        "employers": list(selectors.employers_with_case_counts(actor)),
-        "workplaces": list(selectors.workplaces_with_case_counts(actor)),
-        "recruiters": list(selectors.recruiters_with_case_counts(actor)),
+        **{kind: page.object_list for kind, page in pages.items()},
+        **{f"{kind}_page": page for kind, page in pages.items()},
         "employer_form": bound.get("employer_form") or EmployerForm(),
         "workplace_form": bound.get("workplace_form") or WorkplaceForm(actor=actor),
         "recruiter_form": bound.get("recruiter_form") or RecruiterForm(),

@@ -40,3 +40,12 @@ def nav_current(context: template.Context, view_name: str) -> SafeString:
     if namespace and match.namespace == namespace:
         return mark_safe(' aria-current="true"')
     return SafeString("")
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context: template.Context, param: str, number: int) -> str:
+    """The current URL's query with one page parameter replaced, for pages that hold several
+    paginated lists (each with its own parameter)."""
+    query = context["request"].GET.copy()
+    query[param] = str(number)
+    return "?" + query.urlencode()

@@ -58,5 +58,16 @@ def test_it_counts_in_a_fixed_number_of_queries(client_of, caseworker, django_as
         case_party_add(actor=actor_of(caseworker), case=_cases(caseworker, 1)[0], party=employer)
     browser = client_of(caseworker)
     browser.get(reverse("parties:list"))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(15):  # each of the three lists: one count, one page
         browser.get(reverse("parties:list"))
+
+
+@pytest.mark.django_db
+def test_it_pages_each_list_on_its_own(client_of, caseworker):
+    for n in range(30):
+        a_recruiter(caseworker, f"Broker {n:02d}")
+    an_employer(caseworker, "Only Employer")
+    page = client_of(caseworker).get(reverse("parties:list"), {"recruiters_page": 2})
+    assert len(page.context["recruiters"]) == 5
+    assert len(page.context["employers"]) == 1
+    assert "recruiters_page=1" in page.content.decode()
