@@ -146,13 +146,8 @@ def organisation_switch(request: HttpRequest, actor: Actor) -> HttpResponse:
     form = OrganisationSwitchForm(request.POST)
     chosen = None
     if form.is_valid():
-        chosen = (
-            selectors.memberships_of(request.user)
-            .filter(  # type: ignore[arg-type]
-                organisation_id=form.cleaned_data["organisation"]
-            )
-            .first()
-        )
+        assert actor.user is not None  # a signed-in member: actor_required made sure
+        chosen = selectors.memberships_of(actor.user).filter(organisation_id=form.cleaned_data["organisation"]).first()
     if chosen is None:
         raise not_found(request, actor)
     request.session[selectors.SESSION_ORGANISATION_KEY] = str(chosen.organisation_id)

@@ -48,4 +48,4 @@ def page_url(context: template.Context, param: str, number: int) -> str:
     paginated lists (each with its own parameter)."""
     query = context["request"].GET.copy()
     query[param] = str(number)
-    return "?" + query.urlencode()
+    return "?" + str(query.urlencode())

@@ -16,7 +16,8 @@ from corridor.audit.verify import audit_chain_verify
 from corridor.cases.lifecycle import CLOSED_STATUSES, REASON_REQUIRED, TRANSITIONS
 from corridor.cases.models import Case
 from corridor.core.demo import names
-from corridor.core.demo.builder import CorridorWriter, corridor_plan
+from corridor.core.demo.plan import corridor_plan
+from corridor.core.demo.writer import CorridorWriter
 from corridor.people.models import PersonIdentifier
 
 TODAY = dt.date(2026, 11, 24)

@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from corridor.accounts.models import Organisation, User
 from corridor.core.demo import names
-from corridor.core.demo.builder import DemoLogin, corridor_build, demo_logins
+from corridor.core.demo.plan import DemoLogin, demo_logins
+from corridor.core.demo.writer import corridor_build
 
 DEMO_URL = "http://127.0.0.1:8000/"
 
