@@ -12,8 +12,9 @@ from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from corridor.accounts.models import Membership, Organisation, User
+from corridor.accounts.models import Organisation, User
 from corridor.accounts.scope import Actor
+from corridor.accounts.selectors import assignable_users
 from corridor.audit.models import AuditAction
 from corridor.audit.services import audit_record, diff, snapshot
 from corridor.cases import attachments as files
@@ -54,8 +55,9 @@ def _touch(case: Case) -> None:
 def _check_member(actor: Actor, user: User | None, field: str) -> None:
     if user is None:
         return
-    if not Membership.objects.filter(user=user, organisation=actor.organisation, is_active=True).exists():
-        raise ValidationError({field: _("Choose an active member of your organisation.")})
+    # The same people the pages and the API offer: active members in a role that works on cases.
+    if not assignable_users(actor=actor).filter(pk=user.pk).exists():
+        raise ValidationError({field: _("Choose an active member of your organisation who works on cases.")})
 
 
 def _next_reference(organisation: Organisation, year: int) -> str:

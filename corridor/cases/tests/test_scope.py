@@ -37,3 +37,13 @@ def test_it_gives_analysts_counts_but_no_case_rows(a_case, sensitive_case, analy
     actor = actor_of(analyst)
     assert not cases_visible_to(actor).exists()
     assert status_counts(actor=actor) == {"new": 2}
+
+
+def test_it_refuses_to_assign_a_case_to_someone_who_does_not_work_on_cases(a_case, manager, analyst, outsider):
+    from django.core.exceptions import ValidationError
+
+    from corridor.cases.services import case_assign
+
+    for person in (analyst, outsider):
+        with pytest.raises(ValidationError, match="works on cases"):
+            case_assign(actor=actor_of(manager), case=a_case, version=a_case.version, assignee=person)
