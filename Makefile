@@ -10,12 +10,13 @@ VENV := .venv/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test test-pg lint typecheck check-migrations check-translations check-openapi \
+.PHONY: help run test test-pg bench lint typecheck check-migrations check-translations check-openapi \
         messages openapi browser-deps env
 
 help:
 	@echo "make run    - install, migrate, load demo data and serve on http://$(HOST):$(PORT)"
 	@echo "make test   - install what tests need and run the whole suite"
+	@echo "make bench  - corridor-scale data on SQLite and PostgreSQL, timings against the budgets"
 
 .tools/bin/uv:
 	@test -n "$(PY)" || exit 1
@@ -44,6 +45,9 @@ test: $(VENV)/.synced browser-deps
 
 test-pg: $(VENV)/.synced browser-deps
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/corridor} $(VENV)/pytest
+
+bench: $(VENV)/.synced
+	$(VENV)/python bench/run.py
 
 lint: $(VENV)/.synced
 	$(VENV)/ruff check .
