@@ -11,11 +11,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help run test test-pg bench lint typecheck check-migrations check-translations check-openapi \
-        messages openapi browser-deps env
+        messages openapi browser-deps env serve worker
 
 help:
 	@echo "make run    - install, migrate, load demo data and serve on http://$(HOST):$(PORT)"
 	@echo "make test   - install what tests need and run the whole suite"
+	@echo "make serve  - production stack (gunicorn + task worker) on http://$(HOST):$(PORT); docs/deploy.md"
+	@echo "              for a trial here without TLS: CORRIDOR_HTTPS=false make serve"
+	@echo "make worker - only the background task worker, with production settings"
 	@echo "make bench  - corridor-scale data on SQLite and PostgreSQL, timings against the budgets"
 
 .tools/bin/uv:
@@ -36,6 +39,12 @@ run: env
 	$(VENV)/python manage.py createcachetable
 	$(VENV)/python manage.py seed_demo --if-empty
 	$(VENV)/python manage.py runserver $(HOST):$(PORT)
+
+serve: env
+	HOST=$(HOST) PORT=$(PORT) scripts/serve
+
+worker: env
+	scripts/serve worker
 
 browser-deps:
 	@scripts/browser-deps

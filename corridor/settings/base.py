@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.core.crypto import decode_key, parse_key_ring
 from corridor.core.env import env_bool, env_int, env_list, env_str, load_dotenv
+from corridor.core.logging import log_format
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 load_dotenv(BASE_DIR / ".env")
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_tasks_db",
     "corridor.core",
     "corridor.accounts",
     "corridor.audit",
@@ -215,10 +217,19 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Corridor"
 MFA_RECOVERY_CODE_COUNT = 10
 
+# Background tasks (django.tasks): rows in the database, run by `manage.py db_worker` (`make worker`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# LOG_FORMAT=json writes one JSON object per line (corridor.core.logging); plain is the default here,
+# production defaults to json.
+LOG_FORMAT = log_format(default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "corridor.core.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if LOG_FORMAT == "json" else {})}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
