@@ -185,9 +185,7 @@ def main() -> None:
     }
     out = {
         "database": vendor,
-        "database_version": connection.cursor().connection.server_version
-        if vendor == "postgresql"
-        else __import__("sqlite3").sqlite_version,
+        "database_version": ".".join(str(part) for part in connection.get_database_version()),
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "django_debug": settings.DEBUG,

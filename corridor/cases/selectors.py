@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from corridor.accounts.scope import Actor, case_q, same_organisation_q
 from corridor.audit.models import AuditEntry
 from corridor.cases.models import Attachment, Case, CasePerson, Task, Violation, ViolationType
-from corridor.people.models import PersonIdentifier
+from corridor.people.models import Person, PersonIdentifier
 from corridor.people.selectors import blind_indexes_for
 
 SORTS: dict[str, tuple[str, ...]] = {
@@ -43,18 +44,33 @@ def cases_visible_to(actor: Actor) -> QuerySet[Case]:
     return Case.objects.filter(case_q(actor))
 
 
-def _text_q(text: str) -> Q:
-    folded = text.casefold()
-    by_name = CasePerson.objects.filter(case=OuterRef("pk"), person__search_names__contains=folded)
-    indexes = blind_indexes_for(text)
-    by_identifier = PersonIdentifier.objects.filter(blind_index__in=indexes, person__case_links__case=OuterRef("pk"))
-    return Q(reference__iexact=text) | Q(title__icontains=text) | Exists(by_name) | Exists(by_identifier)
+def _cases_matching(actor: Actor, text: str) -> QuerySet[Any]:
+    """Ids of the organisation's cases whose reference or title matches, or that involve a person
+    whose name contains the fragment (any script) or who holds the exact identifier.
+
+    Each branch reads an index (the reference, trigram indexes on PostgreSQL, blind indexes), and
+    their union is joined to the cases once: no search runs inside every case."""
+    organisation = actor.organisation
+    named = Person.objects.filter(organisation=organisation, search_names__contains=text.casefold()).values("pk")
+    identified = PersonIdentifier.objects.filter(
+        person__organisation=organisation, blind_index__in=blind_indexes_for(text)
+    ).values("person_id")
+    own_cases = Case.objects.filter(organisation=organisation)
+    return (
+        CasePerson.objects.filter(person__in=named)
+        .values("case_id")
+        .union(
+            CasePerson.objects.filter(person__in=identified).values("case_id"),
+            own_cases.filter(reference=text.upper()).values("id"),
+            own_cases.filter(title__icontains=text).values("id"),
+        )
+    )
 
 
 def case_list(*, actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
     cases = cases_visible_to(actor)
     if filters.q.strip():
-        cases = cases.filter(_text_q(filters.q.strip()))
+        cases = cases.filter(pk__in=_cases_matching(actor, filters.q.strip()))
     if filters.status:
         cases = cases.filter(status=filters.status)
     if filters.violation:
