@@ -13,8 +13,8 @@ from django.utils import timezone
 from corridor.accounts.scope import Actor, case_q, same_organisation_q
 from corridor.audit.models import AuditEntry
 from corridor.cases.models import Attachment, Case, CasePerson, Task, Violation, ViolationType
-from corridor.people.models import Person, PersonIdentifier
-from corridor.people.selectors import blind_indexes_for
+from corridor.people.models import PersonIdentifier
+from corridor.people.selectors import blind_indexes_for, people_named
 
 SORTS: dict[str, tuple[str, ...]] = {
     "opened": ("opened_on", "created_at"),
@@ -51,7 +51,7 @@ def _cases_matching(actor: Actor, text: str) -> QuerySet[Any]:
     Each branch reads an index (the reference, trigram indexes on PostgreSQL, blind indexes), and
     their union is joined to the cases once: no search runs inside every case."""
     organisation = actor.organisation
-    named = Person.objects.filter(organisation=organisation, search_names__contains=text.casefold()).values("pk")
+    named = people_named(organisation_id=organisation.pk, fragment=text).values("pk")
     identified = PersonIdentifier.objects.filter(
         person__organisation=organisation, blind_index__in=blind_indexes_for(text)
     ).values("person_id")

@@ -59,5 +59,5 @@ def test_it_uses_the_same_number_of_queries_on_every_page(ten_thousand_cases, ca
     assert first == _queries(client, "?page=2")
     assert first == _queries(client, "?page=400")
     assert first == _queries(client, "?status=active&violation=LR-UNPAID-WAGES&province=TH-21&page=3")
-    assert first == _queries(client, "?q=worker+12&sort=reference")
+    assert first == _queries(client, "?q=worker&sort=reference")
     assert first <= 20, first
