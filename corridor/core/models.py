@@ -77,3 +77,28 @@ class Province(models.Model):
         if language == "th" and self.name_th:
             return self.name_th
         return self.name_common_en
+
+
+class ScaleRun(BaseModel):
+    """One `manage.py seed_scale` load of synthetic corridor-scale data and how far it got.
+
+    Each chunk commits in the same transaction as `chunks_done`, so a rerun with the same arguments
+    resumes after the last whole chunk, and a finished run is never loaded twice.
+    """
+
+    seed = models.BigIntegerField()
+    people = models.PositiveIntegerField()
+    cases = models.PositiveIntegerField()
+    chunk_size = models.PositiveIntegerField()
+    organisations = models.PositiveSmallIntegerField()
+    anchor = models.DateField(help_text="Generated dates are relative to this day, not to the day of the run.")
+    chunks_total = models.PositiveIntegerField()
+    chunks_done = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        done = f"{self.chunks_done}/{self.chunks_total} chunks"
+        return f"seed_scale of {self.people} people and {self.cases} cases, seed {self.seed}, {done}"
