@@ -299,7 +299,9 @@ def test_a_different_migration_state_is_refused_naming_the_app(archive, media, m
         return current
 
     monkeypatch.setattr(reader.state, "migration_state", one_behind)
-    with pytest.raises(CommandError, match=r"app 'cases': the archive was made at 00\d\d_\w+, this instance is at 0002"):
+    with pytest.raises(
+        CommandError, match=r"app 'cases': the archive was made at 00\d\d_\w+, this instance is at 0002"
+    ):
         run("restore", archive.path)
     assert_nothing_restored(media)
 
