@@ -143,11 +143,15 @@ def main() -> None:
 
     searches = []
     if worker is not None:
-        latin = worker.name_latin.split()[-1][:5]
+        # Whole names, as a caseworker types them, and single common tokens (a family name or a
+        # short fragment), which match thousands of people: both are reported.
         searches += [
-            ("search: Latin name fragment", latin),
-            ("search: Khmer name", worker.name_km.split()[0]),
-            ("search: Thai name", worker.name_th.split()[0]),
+            ("search: whole name, Latin", worker.name_latin),
+            ("search: whole name, Khmer", worker.name_km),
+            ("search: whole name, Thai", worker.name_th),
+            ("search: one common token, Latin (broad)", worker.name_latin.split()[-1][:5]),
+            ("search: one common token, Khmer (broad)", worker.name_km.split()[0]),
+            ("search: one common token, Thai (broad)", worker.name_th.split()[0]),
         ]
     if identifier is not None:
         searches.append(("search: exact passport number", identifier.value))
