@@ -5,7 +5,7 @@ Several processes sign in as caseworkers and mix reads (case list, search, case 
 in the database: nothing a caseworker entered may be lost under load.
 
     python -m bench.load --url http://127.0.0.1:8000 --seconds 120 --processes 8 \
-        --login caseworker@scale-01.example.org --password ...
+        --login caseworker@rayong-help.demo,caseworker2@rayong-help.demo --password ...
 
 Only loopback addresses are accepted as targets.
 """
@@ -80,11 +80,12 @@ def worker(args: tuple[str, str, str, float, int]) -> Tally:
     tally = Tally()
     session = Session(base)
     _, page = session.request("/accounts/login/")
-    status, _ = session.request(
+    status, answer = session.request(
         "/accounts/login/", {"login": login, "password": password, "csrfmiddlewaretoken": session.csrf(page)}
     )
     if status != 302:
-        tally.errors.append(f"sign-in answered {status}")
+        alerts = re.sub(r"<[^>]+>", " ", " ".join(re.findall(r'role="alert".*?</div>', answer, flags=re.S)))
+        tally.errors.append(f"sign-in answered {status}: {' '.join(alerts.split())[:300]}")
         return tally
     _, listing = session.request("/cases/")
     case_ids = CASE_LINK.findall(listing) or []
@@ -120,12 +121,14 @@ def worker(args: tuple[str, str, str, float, int]) -> Tally:
     return tally
 
 
-def run(base: str, login: str, password: str, seconds: float, processes: int) -> dict[str, Any]:
+def run(base: str, logins: list[str], password: str, seconds: float, processes: int) -> dict[str, Any]:
+    """Process n signs in as logins[n % len(logins)]: give several accounts, because sign-in limits
+    allow only a few attempts on one account at the same moment."""
     host = urllib.parse.urlparse(base).hostname or ""
     if not (host.startswith("127.") or host in {"localhost", "::1"}):
         raise SystemExit("The load test only targets this machine (127.0.0.0/8, localhost, ::1).")
     with multiprocessing.Pool(processes) as pool:
-        tallies = pool.map(worker, [(base, login, password, seconds, n) for n in range(processes)])
+        tallies = pool.map(worker, [(base, logins[n % len(logins)], password, seconds, n) for n in range(processes)])
     latencies: dict[str, list[float]] = {}
     for tally in tallies:
         for name, values in tally.latencies_ms.items():
@@ -154,10 +157,11 @@ def main() -> None:
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--processes", type=int, default=8)
-    parser.add_argument("--login", required=True)
+    parser.add_argument("--login", required=True, help="one email, or several separated by commas")
     parser.add_argument("--password", required=True)
     options = parser.parse_args()
-    report = run(options.url, options.login, options.password, options.seconds, options.processes)
+    logins = [login.strip() for login in options.login.split(",") if login.strip()]
+    report = run(options.url, logins, options.password, options.seconds, options.processes)
     print(json.dumps({k: v for k, v in report.items() if k != "notes_acknowledged"}, indent=2))
 
 

@@ -10,14 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from bench.load import run as load_run
 from corridor.core.tests.test_production_settings import BASE_DIR, production_env
 from corridor.core.tests.test_serve import START_TIMEOUT, free_port, get, group_alive, kill_group
 
 SECONDS = 10
 PROCESSES = 3
+LOGINS = ["caseworker@rayong-help.demo", "caseworker2@rayong-help.demo", "manager@rayong-help.demo"]
 
 
 def _manage(env: dict[str, str], *args: str) -> None:
@@ -58,9 +57,7 @@ def test_it_serves_mixed_load_without_errors_and_keeps_every_write(tmp_path: Pat
             assert time.monotonic() < deadline, "the production stack did not start"
             time.sleep(0.2)
 
-        report = load_run(
-            f"http://127.0.0.1:{port}", "caseworker@rayong-help.demo", "corridor-demo-2026", SECONDS, PROCESSES
-        )
+        report = load_run(f"http://127.0.0.1:{port}", LOGINS, "corridor-demo-2026", SECONDS, PROCESSES)
     finally:
         if process.poll() is None or group_alive(process.pid):
             kill_group(process)
