@@ -127,7 +127,8 @@ def run(base: str, logins: list[str], password: str, seconds: float, processes: 
     host = urllib.parse.urlparse(base).hostname or ""
     if not (host.startswith("127.") or host in {"localhost", "::1"}):
         raise SystemExit("The load test only targets this machine (127.0.0.0/8, localhost, ::1).")
-    with multiprocessing.Pool(processes) as pool:
+    # spawn, not fork: the caller may be multi-threaded (a test runner, a web server).
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
         tallies = pool.map(worker, [(base, logins[n % len(logins)], password, seconds, n) for n in range(processes)])
     latencies: dict[str, list[float]] = {}
     for tally in tallies:
