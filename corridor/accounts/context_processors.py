@@ -5,7 +5,6 @@ from typing import Any
 from django.http import HttpRequest
 
 from corridor.accounts.capabilities import ROLE_CAPABILITIES
-from corridor.accounts.selectors import memberships_of
 
 
 def actor(request: HttpRequest) -> dict[str, Any]:
@@ -15,5 +14,4 @@ def actor(request: HttpRequest) -> dict[str, Any]:
     return {
         "actor": current,
         "caps": ROLE_CAPABILITIES.get(current.role, frozenset()),
-        "my_memberships": lambda: list(memberships_of(request.user)),
     }

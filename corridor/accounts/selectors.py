@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
-from corridor.accounts.models import ApiToken, Membership, Organisation, User
+from corridor.accounts.models import ApiToken, Membership, User
 from corridor.accounts.scope import Actor
 
 SESSION_ORGANISATION_KEY = "corridor_organisation"
@@ -77,7 +77,3 @@ def api_tokens_of(*, actor: Actor) -> QuerySet[ApiToken]:
     if not actor.can("org.manage_tokens"):
         return ApiToken.objects.none()
     return ApiToken.objects.filter(organisation=actor.organisation)
-
-
-def organisations_all() -> QuerySet[Organisation]:
-    return Organisation.objects.all()

@@ -8,7 +8,6 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
-from django.utils import timezone
 
 from corridor.accounts.scope import Actor, case_q, same_organisation_q
 from corridor.audit.models import AuditEntry
@@ -168,10 +167,6 @@ def status_counts(*, actor: Actor) -> dict[str, int]:
         base = cases_visible_to(actor)
     rows = base.order_by().values("status").annotate(n=Count("pk"))
     return {row["status"]: row["n"] for row in rows}
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def violation_get(*, case: Case, violation_id: UUID | str) -> Violation | None:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from corridor.core.demo import names
 from corridor.core.demo.names import PLA, EmployerSpec, NameRow
+from corridor.core.demo.prose import NUMBER_WORDS, case_summary
 
 T = TypeVar("T")
 
@@ -53,7 +54,7 @@ WAGE_CODES = frozenset(
     }
 )
 RETENTION_CODES = frozenset({"LR-DOCUMENT-RETENTION", "MOC-WithholdsDocuments"})
-NUMBER_WORDS = ("two", "three", "four")
+
 KH_MOBILE_PREFIXES = ("10", "12", "15", "16", "17", "69", "70", "77", "78", "85", "89", "92", "96", "97")
 
 Event = tuple[str, dt.date, str, str]  # kind, date, place, description
@@ -127,10 +128,6 @@ def province_names() -> dict[str, str]:
 
 def _days(n: int) -> dt.timedelta:
     return dt.timedelta(days=n)
-
-
-def _join(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _apportion(weights: dict[str, float], count: int) -> dict[str, int]:
@@ -590,29 +587,19 @@ class CorridorPlanner:
         workers: int,
     ) -> str:
         values = lead.values
-        age = values.get("estimated_age") or (self.today - values["date_of_birth"]).days // 365
-        noun = {"Feminine": "woman", "Masculine": "man"}.get(values["gender"], "worker")
-        route = "scam" if scenario == "scam" else channel
-        how = names.CHANNEL_PHRASES[route].format(**ctx).rstrip(".")
-        if route == "irregular" and recruiter:
-            how += " with a broker's help"
-        parts = [f"A {age}-year-old {noun} from {ctx['home']} {how}."]
-        if workers > 1:
-            others = (
-                "A co-worker from the same village reports"
-                if workers == 2
-                else (f"{NUMBER_WORDS[workers - 3].capitalize()} co-workers from the same village report")
-            )
-            parts.append(f"{others} the same.")
-        phrases = [names.VIOLATION_PHRASES[c].format(**ctx) for c in codes if c in names.VIOLATION_PHRASES]
-        parts.append(f"Reports {_join(phrases)}.")
-        if "return" in dates and dates["return"] <= self.today:
-            parts.append(f"Now back home in {ctx['home']}.")
-        elif "return" in dates:
-            parts.append("Waiting to be handed over at the border.")
-        else:
-            parts.append("Has left the job." if "exit" in dates else f"Still working at {ctx['workplace']}.")
-        return " ".join(parts)
+        returned = None if "return" not in dates else dates["return"] <= self.today
+        return case_summary(
+            age=values.get("estimated_age") or (self.today - values["date_of_birth"]).days // 365,
+            gender=values["gender"],
+            scenario=scenario,
+            channel=channel,
+            with_broker=bool(recruiter),
+            codes=codes,
+            text=ctx,
+            workers=workers,
+            returned=returned,
+            exited="exit" in dates,
+        )
 
     def _events(
         self,

@@ -16,10 +16,11 @@ import itertools
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from corridor.core.demo import names
-from corridor.core.demo.plan import BORDER_CLASHES, NUMBER_WORDS, RETENTION_CODES, SENSITIVE_SCENARIOS, WAGE_CODES
+from corridor.core.demo.plan import BORDER_CLASHES, RETENTION_CODES, SENSITIVE_SCENARIOS, WAGE_CODES
+from corridor.core.demo.prose import NUMBER_WORDS, case_summary
 from corridor.core.scale.persons import PeopleWriter, Spelling
 from corridor.core.scale.tables import CHUNK_TABLES, iso_day, new_id, stamp, work_second
 from corridor.core.scale.world import Employer, Org, Recruiter, World, provinces
@@ -469,30 +470,23 @@ class _Case:
         workers: int,
     ) -> str:
         gender, dob, estimated = lead[9], lead[10], lead[11]
-        age = estimated if estimated is not None else (self.day - dt.date.fromisoformat(str(dob)).toordinal()) // 365
-        noun = {"Feminine": "woman", "Masculine": "man"}.get(str(gender), "worker")
-        route = "scam" if scenario == "scam" else channel
-        how = names.CHANNEL_PHRASES[route].format(**text).rstrip(".")
-        if route == "irregular" and recruiter and scenario != "scam":
-            how += " with a broker's help"
-        parts = [f"A {age}-year-old {noun} from {text['home']} {how}."]
-        if workers > 1:
-            parts.append(
-                "A co-worker from the same village reports the same."
-                if workers == 2
-                else f"{NUMBER_WORDS[workers - 3].capitalize()} co-workers from the same village report the same."
-            )
-        phrases = [names.VIOLATION_PHRASES[c].format(**text) for c in codes if c in names.VIOLATION_PHRASES]
-        if phrases:
-            joined = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
-            parts.append(f"Reports {joined}.")
-        if "return" in dates and dates["return"] <= self.anchor:
-            parts.append(f"Now back home in {text['home']}.")
-        elif "return" in dates:
-            parts.append("Waiting to be handed over at the border.")
+        returned = None if "return" not in dates else dates["return"] <= self.anchor
+        if estimated is not None:
+            age = cast(int, estimated)
         else:
-            parts.append("Has left the job." if "exit" in dates else f"Still working at {text['workplace']}.")
-        return " ".join(parts)
+            age = (self.day - dt.date.fromisoformat(str(dob)).toordinal()) // 365
+        return case_summary(
+            age=age,
+            gender=str(gender),
+            scenario=scenario,
+            channel=channel,
+            with_broker=bool(recruiter),
+            codes=codes,
+            text=text,
+            workers=workers,
+            returned=returned,
+            exited="exit" in dates,
+        )
 
     def _events(
         self,
