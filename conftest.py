@@ -16,6 +16,14 @@ from corridor.accounts.scope import Actor
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in the cache; each test starts with a full allowance."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def make_organisation(slug: str, *, country: str = "TH", require_mfa: bool = False) -> Organisation:
     return Organisation.objects.create(
         slug=slug,

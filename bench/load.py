@@ -46,7 +46,7 @@ class Session:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect())
 
     def request(self, path: str, data: dict[str, str] | None = None) -> tuple[int, str]:
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         request = urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path})
         try:
             with self.opener.open(request, timeout=30) as response:

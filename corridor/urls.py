@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/", include("corridor.cases.urls")),
     path("people/", include("corridor.people.urls")),
     path("parties/", include("corridor.parties.urls")),
+    path("", include("corridor.intake.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -21,6 +21,9 @@ PUBLIC_PREFIXES = (
     "healthz",
     "language",
     "api/v1/",  # the API answers 401 itself; covered by corridor/api/tests
+    "report/",  # workers' public report form and status page (corridor/intake/tests)
+    "rights/",  # workers' rights pages
+    "channels/",  # messaging webhooks, verified by the provider's secret (corridor/intake/tests)
 )
 
 
@@ -42,6 +45,7 @@ def owner_records(a_case, caseworker, org_admin):
     """One record of every kind the URLs take an id for, all owned by `org`."""
     from corridor.accounts.services import api_token_create
     from corridor.cases import services as cases
+    from corridor.intake.services import ReportDraft, Upload, report_submit, routing_rule_add
     from corridor.parties import services as parties
     from corridor.people import services as people
 
@@ -55,6 +59,16 @@ def owner_records(a_case, caseworker, org_admin):
     attachment = cases.attachment_add(actor=actor, case=a_case, filename="a.pdf", content=b"%PDF-1.4 test")
     token, _secret = api_token_create(actor=actor_of(org_admin), name="sheet", role="viewer")
     identifier = people.identifier_add(actor=actor, person=person, kind="passport", value="N7654321")
+    rule = routing_rule_add(actor=actor_of(org_admin), province_id=None, language="")
+    submission = report_submit(
+        draft=ReportDraft(
+            submission_key="matrix-report-0001",
+            language="km",
+            concerns=["documents_taken"],
+            uploads=[Upload(name="photo.pdf", content=b"%PDF-1.4 report")],
+        )
+    )
+    report_file = submission.report.attachments.get()
     return {
         "case_id": a_case.pk,
         "person_id": person.pk,
@@ -68,6 +82,9 @@ def owner_records(a_case, caseworker, org_admin):
         "identifier_id": identifier.pk,
         "membership_id": caseworker.memberships.get().pk,
         "party_id": employer.pk,
+        "report_id": submission.report.pk,
+        "rule_id": rule.pk,
+        "report_attachment_id": report_file.pk,
     }
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.http import HttpRequest, HttpResponse
@@ -20,3 +21,14 @@ class AuditContextMiddleware:
             return self.get_response(request)
         finally:
             client_address.reset(token)
+
+
+@contextmanager
+def without_client_address() -> Iterator[None]:
+    """For writes made on behalf of someone who must not be traceable (an anonymous worker's
+    report): audit entries written inside carry no address."""
+    token = client_address.set("")
+    try:
+        yield
+    finally:
+        client_address.reset(token)

@@ -124,6 +124,7 @@ def case_detail_parts(*, case: Case) -> dict[str, object]:
         "tasks": list(case.tasks.select_related("assignee")),
         "attachments": list(case.attachments.select_related("created_by")),
         "outcomes": list(case.outcomes.all()),
+        "reports": list(case.reports.order_by("created_at")),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -77,7 +78,17 @@ def _validate_case(case: Case) -> None:
 
 
 @transaction.atomic
-def case_open(*, actor: Actor, assigned_to: User | None = None, **values: Any) -> Case:
+def case_open(
+    *,
+    actor: Actor,
+    assigned_to: User | None = None,
+    people: Sequence[tuple[Person, str]] = (),
+    parties: Sequence[Employer | Workplace | Recruiter] = (),
+    violation_codes: Sequence[str] = (),
+    **values: Any,
+) -> Case:
+    """Open a case, with the people, parties and violations it starts from (a worker's report, say): they
+    belong to the opening, so opening a case is enough to record them."""
     _require(actor, "case.create")
     _check_member(actor, assigned_to, "assigned_to")
     values.setdefault("opened_on", timezone.localdate())
@@ -94,6 +105,19 @@ def case_open(*, actor: Actor, assigned_to: User | None = None, **values: Any) -
         changes=changes,
         summary=f"case {case.reference} opened",
     )
+    for person, role in people:
+        if person.organisation_id != actor.organisation.pk:
+            raise PermissionDenied("other organisation")
+        link = CasePerson(case=case, person=person, role=role, created_by=actor.user)
+        _record_child(actor, case, link, ("person", "role"), "person linked to case")
+    for party in parties:
+        _party_link(actor, case, party)
+    types = ViolationType.objects.in_bulk(list(dict.fromkeys(violation_codes)))
+    for code in dict.fromkeys(violation_codes):
+        if code not in types:
+            raise ValidationError({"violations": _("Choose a violation from the list.")})
+        violation = Violation(case=case, type=types[code], created_by=actor.user)
+        _record_child(actor, case, violation, ("type", "notes"), "violation added")
     return case
 
 
@@ -231,6 +255,10 @@ def case_person_add(*, actor: Actor, case: Case, person: Person, role: str) -> C
 def case_party_add(*, actor: Actor, case: Case, party: Employer | Workplace | Recruiter) -> CaseParty:
     _require(actor, "case.edit")
     _own(actor, case)
+    return _party_link(actor, case, party)
+
+
+def _party_link(actor: Actor, case: Case, party: Employer | Workplace | Recruiter) -> CaseParty:
     if party.organisation_id != actor.organisation.pk:
         raise PermissionDenied("other organisation")
     role = {Employer: "employer", Workplace: "workplace", Recruiter: "recruiter"}[type(party)]

@@ -15,6 +15,7 @@ from corridor.accounts.scope import Actor
 from corridor.accounts.services import user_set_language
 from corridor.cases import selectors as case_selectors
 from corridor.cases.lifecycle import CaseStatus
+from corridor.intake import selectors as intake_selectors
 
 
 @actor_required()
@@ -26,6 +27,7 @@ def home(request: HttpRequest, actor: Actor) -> HttpResponse:
         "overdue_tasks": [t for t in tasks if t.due_on and t.due_on < today],
         "upcoming_tasks": [t for t in tasks if not t.due_on or t.due_on >= today],
         "status_rows": _status_rows(actor) if actor.can("case.view") or actor.can("aggregates.view") else [],
+        "waiting_reports": intake_selectors.waiting_count(actor=actor) if actor.can("report.triage") else None,
         "today": today,
     }
     return render(request, "core/home.html", context)

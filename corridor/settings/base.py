@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from corridor.core.crypto import decode_key, parse_key_ring
 from corridor.core.env import env_bool, env_int, env_list, env_str, load_dotenv
 from corridor.core.logging import log_format
+from corridor.core.ratelimit import Limit
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 load_dotenv(BASE_DIR / ".env")
@@ -32,6 +33,26 @@ decode_key(CORRIDOR_AUDIT_KEY, name="CORRIDOR_AUDIT_KEY")
 CORRIDOR_ATTACHMENT_MAX_BYTES = env_int("CORRIDOR_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
 CORRIDOR_SESSION_IDLE_SECONDS = env_int("CORRIDOR_SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
 
+# Worker reports (corridor.intake). Rates are "count/period" with period s, m, h, d or seconds.
+CORRIDOR_REPORT_RATE = env_str("CORRIDOR_REPORT_RATE", "20/h")  # reports sent from one client
+CORRIDOR_STATUS_RATE = env_str("CORRIDOR_STATUS_RATE", "30/h")  # status checks from one client
+CORRIDOR_PIN_FAILURES = env_str("CORRIDOR_PIN_FAILURES", "10/h")  # wrong PINs for one tracking code
+CORRIDOR_CHANNEL_RATE = env_str("CORRIDOR_CHANNEL_RATE", "60/m")  # messages from one channel user
+CORRIDOR_REPORT_SLA_HOURS = env_int("CORRIDOR_REPORT_SLA_HOURS", 48, minimum=1)
+# Telegram: the bot token, the secret Telegram echoes in every webhook call, and the Bot API address
+# (a local server in tests). Without a token the Telegram channel is off.
+TELEGRAM_BOT_TOKEN = env_str("TELEGRAM_BOT_TOKEN", "")
+TELEGRAM_WEBHOOK_SECRET = env_str("TELEGRAM_WEBHOOK_SECRET", "")
+TELEGRAM_API_BASE = env_str("TELEGRAM_API_BASE", "https://api.telegram.org")
+if TELEGRAM_BOT_TOKEN and len(TELEGRAM_WEBHOOK_SECRET) < 16:
+    # Without the secret every webhook call would be refused and the bot would fall silent.
+    raise ImproperlyConfigured("TELEGRAM_BOT_TOKEN is set: set TELEGRAM_WEBHOOK_SECRET too (16 characters or more).")
+for _rate_name in ("CORRIDOR_REPORT_RATE", "CORRIDOR_STATUS_RATE", "CORRIDOR_PIN_FAILURES", "CORRIDOR_CHANNEL_RATE"):
+    try:
+        Limit.parse(globals()[_rate_name])
+    except (ValueError, KeyError):
+        raise ImproperlyConfigured(f"{_rate_name} must look like 20/h, 30/m, 200/d or 5/600.") from None
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -50,6 +71,7 @@ INSTALLED_APPS = [
     "corridor.people",
     "corridor.parties",
     "corridor.cases",
+    "corridor.intake",
     "corridor.api",
 ]
 
