@@ -75,6 +75,24 @@ def reporter(args: tuple[str, float, int]) -> Tally:
     return tally
 
 
+def pinger(args: tuple[str, float, int]) -> Tally:
+    """The baseline: the smallest page of the same server (/healthz, one SELECT 1), as fast as it goes."""
+    base, seconds, _seed = args
+    tally = Tally()
+    session = Session(base)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        _timed(tally, "healthz", lambda: session.request("/healthz"), {200})
+    return tally
+
+
+def baseline(base: str, seconds: float, processes: int) -> dict[str, Any]:
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        tallies = pool.map(pinger, [(base, seconds, n) for n in range(processes)])
+    values = [v for t in tallies for v in t.latencies_ms.get("healthz", [])]
+    return {"requests_per_second": round(len(values) / seconds, 1), "ms": _percentiles(values)}
+
+
 def run(base: str, seconds: float, processes: int) -> dict[str, Any]:
     host = urllib.parse.urlparse(base).hostname or ""
     if not (host.startswith("127.") or host in {"localhost", "::1"}):
@@ -159,6 +177,7 @@ def measure(database_url: str, seconds: float = 30, processes: int = 4, workers:
     try:
         _wait_ready(f"http://127.0.0.1:{port}/healthz", server)
         result = run(f"http://127.0.0.1:{port}", seconds, processes)
+        result["baseline_healthz"] = baseline(f"http://127.0.0.1:{port}", max(5.0, seconds / 3), processes)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

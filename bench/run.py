@@ -36,6 +36,19 @@ def run(args: list[str], url: str) -> float:
     return time.perf_counter() - start
 
 
+def measure_intake(url: str) -> dict[str, object]:
+    """Public report submissions against the production server on this database (bench/intake.py)."""
+    seconds = os.environ.get("BENCH_INTAKE_SECONDS", "30")
+    processes = os.environ.get("BENCH_INTAKE_PROCESSES", "8")
+    code = (
+        "import json,sys;from bench.intake import measure;"
+        f"print(json.dumps(measure({url!r}, seconds={seconds}, processes={processes}, workers=5)))"
+    )
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "corridor.settings.test"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def ensure_postgres_database(url: str) -> None:
     import psycopg
 
@@ -59,9 +72,12 @@ def main() -> int:
         run(["manage.py", "migrate", "--noinput", "-v0"], url)
         seeding[name] = run(["manage.py", "seed_scale", "--people", PEOPLE, "--cases", CASES], url)
         run(["-m", "bench.measure"], url)
+        intake = measure_intake(url)
         result_file = RESULTS / f"{name}.json"
         data = json.loads(result_file.read_text(encoding="utf-8"))
         data["seed_scale_seconds_this_run"] = round(seeding[name], 1)
+        data["intake"] = intake
+        data["not_measured_yet"] = [item for item in data["not_measured_yet"] if "intake" not in item]
         result_file.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(list(database_urls()))
     return 0
@@ -86,7 +102,20 @@ def print_table(names: list[str]) -> None:
             f"{'':44} {name:10} rows: {rows['people']:,} people, {rows['cases']:,} cases; "
             f"seed_scale this run {data.get('seed_scale_seconds_this_run', '?')} s"
         )
-    print("\nNot measured yet: intake submissions (issue 4), dashboards (issue 7).")
+    print()
+    for name in names:
+        intake = json.loads((RESULTS / f"{name}.json").read_text(encoding="utf-8")).get("intake")
+        if intake:
+            base = intake["baseline_healthz"]["requests_per_second"]
+            print(
+                f"intake: {name:10} {intake['submissions_per_second']:6.1f} reports/s (budget ≥150), "
+                f"p50 {intake['submission_ms']['p50']:.0f} ms, "
+                f"p95 {intake['submission_ms']['p95']:.0f} ms (budget ≤300); "
+                f"{intake['processes']} load processes, {intake['web_workers']} gunicorn workers; "
+                f"errors {intake['error_count']}, lost {intake['lost']}; baseline /healthz {base:.0f} req/s"
+                + ("" if intake["met"] else "  OVER")
+            )
+    print("\nNot measured yet: dashboards (issue 7).")
 
 
 if __name__ == "__main__":
