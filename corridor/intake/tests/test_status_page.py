@@ -10,7 +10,9 @@ STATUS_URL = "/report/status"
 @pytest.fixture
 def sent(client, org):
     RoutingRule.objects.create(organisation=org)
-    return code_and_pin(submit_report(client, language="th", concerns=["not_paid"]).content.decode())
+    credentials = code_and_pin(submit_report(client, language="th", concerns=["not_paid"]).content.decode())
+    client.cookies["corridor_language"] = "en"  # the assertions below read English
+    return credentials
 
 
 def test_it_shows_the_stage_for_the_right_code_and_pin(client, sent):

@@ -100,7 +100,7 @@ def test_it_ignores_updates_that_are_not_a_worker_writing_privately(telegram_api
 def test_it_asks_a_worker_who_sends_a_sticker_to_type(telegram_api, telegram_worker):
     worker = telegram_worker("en")
     worker.says("/start")
-    update = text_update(900, worker.chat_id, "")
+    update = text_update(900, worker.chat_id, "", language_code="en")
     del update["message"]["text"]
     update["message"]["sticker"] = {"file_id": "abc", "width": 512, "height": 512}
 

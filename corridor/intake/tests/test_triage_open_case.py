@@ -49,6 +49,7 @@ def test_it_opens_a_case_with_the_worker_violations_and_employer(sent, client_of
 def test_it_moves_the_workers_status_page_on_to_the_case(sent, client, client_of, caseworker):
     report, (code, pin) = sent
     client_of(caseworker).post(f"/intake/{report.pk}/open-case", {"title": "Passport kept", "sensitivity": "standard"})
+    client.cookies["corridor_language"] = "en"
     body = client.post("/report/status", {"code": code, "pin": pin}).content.decode()
     assert "A caseworker is working on it" in body
     assert "Passport kept" not in body  # nothing of the case beyond its stage
