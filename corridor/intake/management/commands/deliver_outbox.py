@@ -20,4 +20,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         visited = deliver_due()
         pruned, _ = ChannelUpdate.objects.filter(received_at__lt=timezone.now() - KEEP_UPDATE_IDS).delete()
-        self.stdout.write(f"Outbox: {visited} conversations with due messages visited; {pruned} old update ids removed.")
+        self.stdout.write(
+            f"Outbox: {visited} conversations with due messages visited; {pruned} old update ids removed."
+        )
