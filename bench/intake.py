@@ -195,14 +195,12 @@ def measure(database_url: str, seconds: float = 30, processes: int = 4, workers:
 
 
 def _wait_ready(url: str, server: subprocess.Popen[bytes]) -> None:
-    from bench.load import Session as Probe
-
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError("the production server stopped; see var/bench-serve.log")
         try:
-            if Probe(url.rsplit("/", 1)[0]).request("/healthz")[0] == 200:
+            if Session(url.rsplit("/", 1)[0]).request("/healthz")[0] == 200:
                 return
         except OSError:
             pass

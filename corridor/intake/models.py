@@ -83,10 +83,6 @@ class Report(BaseModel):
     def display_code(self) -> str:
         return f"{self.tracking_code[:4]}-{self.tracking_code[4:]}"
 
-    @property
-    def anonymous(self) -> bool:
-        return not self.reporter_name and self.contact_method == ContactMethod.NONE
-
 
 class ReportAttachment(BaseModel):
     """A photo or document sent with a report; bytes are cleaned and encrypted like case files."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from corridor.accounts.models import Organisation
 from corridor.intake.models import RoutingRule
 
@@ -10,13 +12,11 @@ def route(*, province_id: str | None, language: str) -> Organisation | None:
     """The most specific matching rule wins: province and language, then province, then language,
     then a rule for any report. Ties go to the oldest rule, so adding a rule never steals reports
     from an organisation that was already receiving them."""
-    candidates = RoutingRule.objects.select_related("organisation")
+    candidates = RoutingRule.objects.select_related("organisation").filter(
+        Q(province__isnull=True) | Q(province_id=province_id), Q(language="") | Q(language=language)
+    )
     best: tuple[int, RoutingRule] | None = None
     for rule in candidates.order_by("created_at"):
-        if rule.province_id and rule.province_id != province_id:
-            continue
-        if rule.language and rule.language != language:
-            continue
         score = (2 if rule.province_id else 0) + (1 if rule.language else 0)
         if best is None or score > best[0]:
             best = (score, rule)

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +30,7 @@ from corridor.core.crypto import blind_index
 from corridor.core.models import Province
 from corridor.core.provinces import province_codes
 from corridor.intake import tracking
+from corridor.intake.channels.outbound import delivery_for, enqueue_report_message
 from corridor.intake.choices import (
     CONCERN_VIOLATIONS,
     Channel,
@@ -167,23 +169,32 @@ def _contact(method: str, value: str) -> str:
     return value
 
 
-def _employer_key(name: str) -> str:
-    """Employer names as workers write them: without company-form words, spacing or case."""
+def _employer_words(name: str) -> list[str]:
+    """Employer names as workers write them: casefolded, without company-form words or punctuation."""
     text = unicodedata.normalize("NFKC", name).casefold()
     text = re.sub(r"\b(co|company|ltd|limited|plc|part|factory|farm)\b\.?", " ", text)
     text = re.sub(r"(บริษัท|จำกัด|\(มหาชน\)|มหาชน|ห้างหุ้นส่วน|โรงงาน|ក្រុមហ៊ុន|រោងចក្រ)", " ", text)
-    return re.sub(r"[\W_]+", "", text)
+    return [word for word in re.split(r"[\W_]+", text) if word]
 
 
 def match_employer(*, organisation: Organisation, name: str) -> Employer | None:
-    """The organisation's known employer a worker most likely meant, if any is close enough."""
-    key = _employer_key(name)
+    """The organisation's known employer a worker most likely meant, if any is close enough.
+
+    Runs on every report: the database narrows the employers to those sharing a word with the name,
+    and only those few are compared closely."""
+    words = _employer_words(name)
+    key = "".join(words)
     if len(key) < 3:
         return None
+    shared = Q()
+    for word in sorted((word for word in words if len(word) >= 3), key=len, reverse=True)[:4]:
+        shared |= Q(name__icontains=word) | Q(name_th__icontains=word)
+    if not shared:
+        return None
     best: tuple[float, Employer] | None = None
-    for employer in Employer.objects.filter(organisation=organisation).only("name", "name_th")[:5000]:
+    for employer in Employer.objects.filter(shared, organisation=organisation).only("name", "name_th")[:50]:
         for known in (employer.name, employer.name_th):
-            known_key = _employer_key(known or "")
+            known_key = "".join(_employer_words(known or ""))
             if not known_key:
                 continue
             score = difflib.SequenceMatcher(None, key, known_key).ratio()
@@ -335,8 +346,6 @@ def report_ask(*, actor: Actor, report: Report, body: str) -> ReportMessage:
     text = _plain(body, MAX_MESSAGE, "body")
     if not text:
         raise ValidationError({"body": _("Write the message first.")})
-    from corridor.intake.channels.outbound import delivery_for
-
     message = ReportMessage.objects.create(
         report=report,
         direction=MessageDirection.TO_WORKER,
@@ -353,8 +362,6 @@ def report_ask(*, actor: Actor, report: Report, body: str) -> ReportMessage:
 
 
 def _enqueue_delivery(message: ReportMessage) -> None:
-    from corridor.intake.channels.outbound import enqueue_report_message
-
     enqueue_report_message(message)
 
 

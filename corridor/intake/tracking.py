@@ -6,6 +6,7 @@ import hmac
 import secrets
 
 from corridor.core.crypto import blind_index
+from corridor.people.identifiers import ascii_digits
 
 # No letters or digits that look alike on a cheap phone screen (0/O, 1/I/L, 2/Z, 5/S, 8/B).
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -28,9 +29,7 @@ def normalise_code(text: str) -> str:
 
 
 def normalise_pin(text: str) -> str:
-    # Khmer and Thai keyboards type their own digits; both count.
-    digits = str.maketrans("០១២៣៤៥៦៧៨៩๐๑๒๓๔๕๖๗๘๙", "01234567890123456789")
-    return "".join(character for character in text.translate(digits) if character.isdigit())
+    return "".join(character for character in ascii_digits(text) if character.isdigit())
 
 
 def pin_digest(code: str, pin: str) -> str:

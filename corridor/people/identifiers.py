@@ -14,9 +14,14 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 
+def ascii_digits(text: str) -> str:
+    """Khmer and Thai keyboards type their own digits; numbers are compared in ASCII ones."""
+    return text.translate(_THAI_DIGITS).translate(_KHMER_DIGITS)
+
+
 def normalise_identifier(kind: str, raw: str) -> str:
     """Upper-case, ASCII digits, no spaces or dashes; phone numbers in international form."""
-    text = unicodedata.normalize("NFKC", raw).translate(_THAI_DIGITS).translate(_KHMER_DIGITS)
+    text = ascii_digits(unicodedata.normalize("NFKC", raw))
     text = re.sub(r"[\s\-./]", "", text).upper()
     if kind == IdentifierKind.PHONE:
         return _normalise_phone(text)

@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,6 +23,7 @@ from corridor.cases.forms import AttachmentForm, EventForm, NoteForm, OutcomeFor
 from corridor.cases.models import Case
 from corridor.cases.views.common import case_or_404, render_detail
 from corridor.core.forms import apply_service_errors
+from corridor.core.http import private_download
 
 
 def _add(
@@ -176,7 +176,4 @@ def attachment_download(request: HttpRequest, actor: Actor, case_id: UUID, attac
     if attachment is None:
         raise not_found(request, actor)
     content = services.attachment_download(actor=actor, attachment=attachment)
-    response = HttpResponse(content, content_type=attachment.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, attachment.filename)
-    response["Cache-Control"] = "no-store"
-    return response
+    return private_download(content, content_type=attachment.content_type, filename=attachment.filename)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.csrf import csrf_exempt
 
-from corridor.audit.context import without_client_address
 from corridor.core.ratelimit import Limit, hit
 from corridor.intake.channels.base import Adapter, BadUpdate, Incoming, Outgoing, Unverified
 from corridor.intake.channels.conversation import conversation_for, conversation_reply
@@ -49,9 +48,7 @@ def handle_webhook(request: HttpRequest, adapter: Adapter) -> HttpResponse:
         return JsonResponse({"ok": False}, status=400)
     if incoming is not None:
         status_url = request.build_absolute_uri(reverse("intake:status"))
-        # Reports carry no client address; here the address is the provider's anyway.
-        with without_client_address():
-            receive(channel=adapter.channel, incoming=incoming, status_url=status_url)
+        receive(channel=adapter.channel, incoming=incoming, status_url=status_url)
     return JsonResponse(adapter.webhook_answer(incoming))
 
 

@@ -15,7 +15,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from corridor.audit.context import without_client_address
 from corridor.core import ratelimit
 from corridor.intake import selectors, services, tracking
 from corridor.intake.choices import Concern, ContactMethod, Happened, WorkersAffected
@@ -67,13 +66,7 @@ def _draft(form: ReportForm, submission_key: str, uploads: list[Upload]) -> Repo
 def _errors_up_to(error: ValidationError, step: int) -> dict[str, list[str]]:
     """The draft's errors that belong to this step or an earlier one (later steps are not filled yet)."""
     shown = {name for _key, names in STEPS[: step + 1] for name in names} | {"submission_key", "language"}
-    aliases = {"province": "province"}
-    found: dict[str, list[str]] = {}
-    for name, messages in error.message_dict.items():
-        target = aliases.get(name, name)
-        if target in shown:
-            found[target] = messages
-    return found
+    return {name: messages for name, messages in error.message_dict.items() if name in shown}
 
 
 def _first_step_with(errors: dict[str, list[str]]) -> int:
@@ -117,8 +110,7 @@ def _send(request: HttpRequest, form: ReportForm, submission_key: str) -> HttpRe
     if not ratelimit.hit("report", ratelimit.client_key(request), limit):
         return _private(render(request, "intake/public/slow_down.html", {}, status=429))
     try:
-        with without_client_address():
-            submission = services.report_submit(draft=_draft(form, submission_key, _uploads(request)))
+        submission = services.report_submit(draft=_draft(form, submission_key, _uploads(request)))
     except ValidationError as error:
         errors = _errors_up_to(error, len(STEPS) - 1)
         step = _first_step_with(errors)
@@ -174,7 +166,7 @@ def _summary(form: ReportForm) -> list[tuple[str, str]]:
         (_("Contact"), str(dict(ContactMethod.choices).get((form.answers("contact_method") or ["none"])[0], "—"))),
         (_("Your name"), (form.answers("reporter_name") or [_("Not given")])[0]),
     ]
-    return [(label, value) for label, value in rows]
+    return rows
 
 
 # --- status -----------------------------------------------------------------------------------------

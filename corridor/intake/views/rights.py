@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from corridor.core import minimum_wage
 from corridor.core.minimum_wage import ProvinceRate, WageRate
-from corridor.core.models import Province
+from corridor.core.provinces import province_choices
 
 
 def _page(request: HttpRequest, name: str, context: dict[str, Any] | None = None) -> HttpResponse:
@@ -52,12 +52,13 @@ def privacy(request: HttpRequest) -> HttpResponse:
 def wages(request: HttpRequest) -> HttpResponse:
     """A province chosen with a plain GET form (works without scripts), its rate today, and every province."""
     today = timezone.localdate()
-    names = {province.pk: province.name for province in Province.objects.filter(country="TH")}
+    provinces = province_choices("TH")
+    names = dict(provinces)
     rates = {rate.province_code: rate for rate in minimum_wage.rates_in_force(today)}
     code = request.GET.get("province", "")
     chosen = rates.get(code) if code in names else None
     context = {
-        "provinces": sorted(names.items(), key=lambda item: item[1]),
+        "provinces": provinces,
         "table": sorted(((names[c], rate) for c, rate in rates.items() if c in names), key=lambda row: row[0]),
         "code": code,
         "chosen": chosen,

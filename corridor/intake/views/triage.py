@@ -7,13 +7,13 @@ from typing import Any
 from uuid import UUID
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,10 +22,12 @@ from corridor.accounts.scope import Actor
 from corridor.cases.models import ViolationType
 from corridor.cases.selectors import cases_visible_to
 from corridor.core.forms import apply_service_errors
+from corridor.core.http import private_download
 from corridor.intake import selectors, services
 from corridor.intake.choices import Concern, ReportStatus
 from corridor.intake.forms import AskForm, CloseForm, MergeForm, OpenCaseForm, RoutingRuleForm, thai_province_choices
 from corridor.intake.models import LANGUAGE_CHOICES, Report
+from corridor.people.selectors import person_get
 
 PAGE_SIZE = 25
 
@@ -71,15 +73,9 @@ def queue(request: HttpRequest, actor: Actor) -> HttpResponse:
         "page_obj": page,
         "waiting": selectors.waiting_count(actor=actor),
         "unrouted": selectors.unrouted_count() if actor.can("intake.manage_routing") else 0,
-        "sla_hours": _sla_hours(),
+        "sla_hours": settings.CORRIDOR_REPORT_SLA_HOURS,
     }
     return render(request, "intake/queue.html", context)
-
-
-def _sla_hours() -> int:
-    from django.conf import settings
-
-    return int(settings.CORRIDOR_REPORT_SLA_HOURS)
 
 
 def _report_or_404(request: HttpRequest, actor: Actor, report_id: UUID) -> Report:
@@ -147,40 +143,30 @@ def _report_url(report: Report) -> str:
 @require_POST
 @actor_required("report.triage")
 def open_case(request: HttpRequest, actor: Actor, report_id: UUID) -> HttpResponse:
-    report = _report_or_404(request, actor, report_id)
-    form = _open_case_form(report, request.POST)
     if not actor.can("case.create"):
         raise not_found(request, actor)
+    report = _report_or_404(request, actor, report_id)
+    form = _open_case_form(report, request.POST)
+    person = None
+    if form.is_valid() and form.cleaned_data["person"]:
+        person = person_get(actor=actor, person_id=form.cleaned_data["person"])
+        if person is None:
+            form.add_error(None, _("Choose one of the people listed, or none."))
     if form.is_valid():
-        person = None
-        if form.cleaned_data["person"]:
-            person = next(
-                (
-                    p
-                    for p in selectors.report_candidates(actor=actor, report=report).people
-                    if p.pk == form.cleaned_data["person"]
-                ),
-                None,
+        try:
+            case = services.report_open_case(
+                actor=actor,
+                report=report,
+                title=form.cleaned_data["title"],
+                sensitivity=form.cleaned_data["sensitivity"],
+                person=person,
+                violation_codes=form.cleaned_data["violations"],
             )
-            if person is None:
-                form.add_error(None, _("Choose one of the people listed, or none."))
-        if not form.errors:
-            try:
-                case = services.report_open_case(
-                    actor=actor,
-                    report=report,
-                    title=form.cleaned_data["title"],
-                    sensitivity=form.cleaned_data["sensitivity"],
-                    person=person,
-                    violation_codes=form.cleaned_data["violations"],
-                )
-            except ValidationError as error:
-                apply_service_errors(form, error)
-            else:
-                messages.success(
-                    request, _("Case %(reference)s opened from the report.") % {"reference": case.reference}
-                )
-                return redirect("cases:detail", case_id=case.pk)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Case %(reference)s opened from the report.") % {"reference": case.reference})
+            return redirect("cases:detail", case_id=case.pk)
     return _render_detail(request, actor, report, status=422, open_form=form)
 
 
@@ -248,10 +234,7 @@ def file(request: HttpRequest, actor: Actor, report_id: UUID, report_attachment_
     if attachment is None:
         raise not_found(request, actor)
     content = services.report_file_download(actor=actor, attachment=attachment)
-    response = HttpResponse(content, content_type=attachment.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, attachment.filename)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(content, content_type=attachment.content_type, filename=attachment.filename)
 
 
 @require_http_methods(["GET", "POST"])
