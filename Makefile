@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help run test test-pg bench lint typecheck check-migrations check-translations check-openapi \
-        messages openapi browser-deps env serve worker
+        messages openapi browser-deps system-deps env serve worker
 
 help:
 	@echo "make run    - install, migrate, load demo data and serve on http://$(HOST):$(PORT)"
@@ -30,7 +30,7 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PY)
 	@touch $@
 
-env: $(VENV)/.synced
+env: $(VENV)/.synced system-deps
 	@$(VENV)/python scripts/make_env.py .env
 
 run: env
@@ -49,10 +49,13 @@ worker: env
 browser-deps:
 	@scripts/browser-deps
 
-test: $(VENV)/.synced browser-deps
+system-deps:
+	@scripts/system-deps
+
+test: $(VENV)/.synced system-deps browser-deps
 	$(VENV)/pytest
 
-test-pg: $(VENV)/.synced browser-deps
+test-pg: $(VENV)/.synced system-deps browser-deps
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/corridor} $(VENV)/pytest
 
 bench: $(VENV)/.synced

@@ -11,6 +11,8 @@ urlpatterns = [
     path("organisation/", include("corridor.accounts.urls")),
     path("audit/", include("corridor.audit.urls")),
     path("cases/", include("corridor.cases.urls")),
+    path("cases/<uuid:case_id>/screening/", include("corridor.screening.urls")),
+    path("cases/<uuid:case_id>/claims/", include("corridor.rights.urls")),
     path("people/", include("corridor.people.urls")),
     path("parties/", include("corridor.parties.urls")),
     path("", include("corridor.intake.urls")),

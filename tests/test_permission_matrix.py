@@ -69,6 +69,14 @@ def owner_records(a_case, caseworker, org_admin):
         )
     )
     report_file = submission.report.attachments.get()
+    from corridor.screening.instruments import latest
+    from corridor.screening.services import assessment_save
+
+    assessment = assessment_save(actor=actor, case=a_case, instrument=latest("ilo-11"), responses={})
+    from corridor.rights.services import wage_claim_save
+    from corridor.rights.tests import facts, month
+
+    claim = wage_claim_save(actor=actor, case=a_case, facts=facts(month(2025, 7, wages_paid=9000)))
     return {
         "case_id": a_case.pk,
         "person_id": person.pk,
@@ -85,6 +93,9 @@ def owner_records(a_case, caseworker, org_admin):
         "report_id": submission.report.pk,
         "rule_id": rule.pk,
         "report_attachment_id": report_file.pk,
+        "assessment_id": assessment.pk,
+        "code": "ilo-11",
+        "claim_id": claim.pk,
     }
 
 

@@ -14,6 +14,8 @@ from corridor.api.errors import install_error_handlers, method_not_allowed
 from corridor.cases.api import router as cases_router
 from corridor.parties.api import router as parties_router
 from corridor.people.api import router as people_router
+from corridor.rights.api import router as rights_router
+from corridor.screening.api import router as screening_router
 
 
 class CorridorAPI(NinjaAPI):
@@ -60,6 +62,8 @@ api.add_router("", accounts_router)
 api.add_router("", people_router)
 api.add_router("", parties_router)
 api.add_router("", cases_router)
+api.add_router("", screening_router)
+api.add_router("", rights_router)
 
 # Mounted last so that it only catches what no operation matched: unknown URLs under the API
 # answer in the API's error shape instead of the HTML 404 page.

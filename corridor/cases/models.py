@@ -80,10 +80,21 @@ class CasePersonRole(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class TraffickingStatus(models.TextChoices):
+    """HTCDS v2.0 vic_TraffickingStatus. Set by a person, never by a screening result on its own."""
+
+    POSSIBLE = "PossibleVictimOfTrafficking", _("Possible victim of trafficking")
+    ACTUAL = "ActualVictimOfTrafficking", _("Actual victim of trafficking")
+    NOT_A_VICTIM = "NotAVictimOfTrafficking", _("Not a victim of trafficking")
+
+
 class CasePerson(BaseModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="person_links")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_links")
     role = models.CharField(_("role in the case"), max_length=12, choices=CasePersonRole.choices)
+    trafficking_status = models.CharField(
+        _("trafficking status"), max_length=40, choices=TraffickingStatus.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("person in the case")

@@ -125,7 +125,17 @@ def case_detail_parts(*, case: Case) -> dict[str, object]:
         "attachments": list(case.attachments.select_related("created_by")),
         "outcomes": list(case.outcomes.all()),
         "reports": list(case.reports.order_by("created_at")),
+        "assessments": _latest_assessments(case),
+        "wage_claim": case.wage_claims.select_related("created_by").order_by("-revision").first(),
     }
+
+
+def _latest_assessments(case: Case) -> list[Any]:
+    """The newest revision of each screening instrument used on the case."""
+    latest: dict[str, Any] = {}
+    for assessment in case.assessments.select_related("created_by").order_by("instrument_code", "-revision"):
+        latest.setdefault(assessment.instrument_code, assessment)
+    return list(latest.values())
 
 
 def case_history(*, actor: Actor, case: Case) -> QuerySet[AuditEntry]:

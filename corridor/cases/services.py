@@ -29,6 +29,7 @@ from corridor.cases.models import (
     Note,
     Outcome,
     Task,
+    TraffickingStatus,
     Violation,
     ViolationType,
 )
@@ -49,7 +50,8 @@ def _own(actor: Actor, case: Case) -> None:
         raise PermissionDenied("other organisation")
 
 
-def _touch(case: Case) -> None:
+def touch(case: Case) -> None:
+    """Mark the case as changed (lists sort by it) when something recorded inside it changes."""
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
 
 
@@ -229,7 +231,7 @@ def _record_child(actor: Actor, case: Case, child: Model, fields: tuple[str, ...
             child.save()
     except IntegrityError:
         raise ValidationError(_("This is already recorded in the case.")) from None
-    _touch(case)
+    touch(case)
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
@@ -248,6 +250,28 @@ def case_person_add(*, actor: Actor, case: Case, person: Person, role: str) -> C
         raise PermissionDenied("other organisation")
     link = CasePerson(case=case, person=person, role=role, created_by=actor.user)
     _record_child(actor, case, link, ("person", "role"), "person linked to case")
+    return link
+
+
+@transaction.atomic
+def case_person_set_trafficking_status(*, actor: Actor, link: CasePerson, status: str) -> CasePerson:
+    """HTCDS vic_TraffickingStatus, always set by a person (a screening only suggests it)."""
+    _require(actor, "case.edit")
+    _own(actor, link.case)
+    if status and status not in TraffickingStatus.values:
+        raise ValidationError({"trafficking_status": _("Choose a trafficking status from the list.")})
+    before = snapshot(link, ("trafficking_status",))
+    link.trafficking_status = status
+    link.save(update_fields=["trafficking_status", "updated_at"])
+    touch(link.case)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=link,
+        case_id=link.case_id,
+        changes=diff(before, snapshot(link, ("trafficking_status",))),
+        summary="trafficking status set",
+    )
     return link
 
 
@@ -292,7 +316,7 @@ def violation_remove(*, actor: Actor, violation: Violation) -> None:
         summary="violation removed",
     )
     violation.delete()
-    _touch(violation.case)
+    touch(violation.case)
 
 
 @transaction.atomic
@@ -345,7 +369,7 @@ def task_complete(*, actor: Actor, task: Task) -> Task:
     if task.done_at is None:
         task.done_at = timezone.now()
         task.save(update_fields=["done_at", "updated_at"])
-        _touch(task.case)
+        touch(task.case)
         audit_record(
             actor=actor,
             action=AuditAction.UPDATE,

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "corridor.parties",
     "corridor.cases",
     "corridor.intake",
+    "corridor.screening",
+    "corridor.rights",
     "corridor.api",
 ]
 
@@ -253,6 +255,8 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if LOG_FORMAT == "json" else {})}
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports each rendering step at INFO; only its warnings (a missing font, say) matter.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 NINJA_PAGINATION_PER_PAGE = 50

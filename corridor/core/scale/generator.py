@@ -260,7 +260,9 @@ class _Case:
                 family=family_name if n and rng.random() < 0.5 else None,
             )
             family_name = family_name or fam
-            links.append((new_id(rng), created, created, editor, case_id, person_id, "worker"))
+            # Sensitive cases are the trafficking ones: their workers carry the HTCDS status a screening suggests.
+            status_of_victim = "PossibleVictimOfTrafficking" if sensitive else ""
+            links.append((new_id(rng), created, created, editor, case_id, person_id, "worker", status_of_victim))
         if family:
             gender = self.people.gender("agriculture")
             person_id, _ = self.people.add(
@@ -277,7 +279,7 @@ class _Case:
                 documents=[],
                 identifiers=0.6,
             )
-            links.append((new_id(rng), created, created, editor, case_id, person_id, "family"))
+            links.append((new_id(rng), created, created, editor, case_id, person_id, "family", ""))
 
         base = (created, created, editor, case_id)
         parties = self.rows["cases.caseparty"]

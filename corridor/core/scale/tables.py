@@ -87,7 +87,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "closed_on",
         "version",
     ),
-    "cases.caseperson": (*BASE, "case_id", "person_id", "role"),
+    "cases.caseperson": (*BASE, "case_id", "person_id", "role", "trafficking_status"),
     "cases.caseparty": (*BASE, "case_id", "role", "employer_id", "workplace_id", "recruiter_id"),
     "cases.violation": (*BASE, "case_id", "type_id", "notes"),
     "cases.caseevent": (*BASE, "case_id", "kind", "occurred_on", "place", "description"),

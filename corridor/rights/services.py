@@ -1,0 +1,118 @@
+"""Every write of the rights app: computing and saving a wage claim, confirming its violations, printing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from corridor.accounts.scope import Actor
+from corridor.audit.models import AuditAction
+from corridor.audit.services import audit_record
+from corridor.cases import services as case_services
+from corridor.cases.models import Case
+from corridor.people.models import Person
+from corridor.rights.calculator import EmploymentFacts, InvalidFacts, compute
+from corridor.rights.models import WageClaim
+from corridor.rights.storage import claim_from_json, claim_to_json, facts_to_json
+
+
+def _require(actor: Actor, *capabilities: str) -> None:
+    for capability in capabilities:
+        if not actor.can(capability):
+            raise PermissionDenied(capability)
+
+
+def _own(actor: Actor, case: Case) -> None:
+    if case.organisation_id != actor.organisation.pk:
+        raise PermissionDenied("other organisation")
+
+
+def facts_errors(error: InvalidFacts) -> ValidationError:
+    """The calculator's problems, keyed by the path of the fact they concern (e.g. "periods.0.end")."""
+    by_field: dict[str, list[str]] = {}
+    for problem in error.exceptions:
+        by_field.setdefault(getattr(problem, "field", "__all__"), []).append(str(problem))
+    return ValidationError(by_field)
+
+
+@transaction.atomic
+def wage_claim_save(*, actor: Actor, case: Case, facts: EmploymentFacts, person: Person | None = None) -> WageClaim:
+    """Compute the claim on the server and keep it as a new revision."""
+    _require(actor, "claim.compute")
+    _own(actor, case)
+    if person is not None and not case.person_links.filter(person=person).exists():
+        raise ValidationError({"person": _("Choose a person linked to this case.")})
+    try:
+        claim = compute(facts)
+    except InvalidFacts as error:
+        raise facts_errors(error) from None
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+    latest = case.wage_claims.aggregate(top=Max("revision"))["top"] or 0
+    saved = WageClaim.objects.create(
+        case=case,
+        person=person,
+        revision=latest + 1,
+        facts=facts_to_json(facts),
+        result=claim_to_json(claim),
+        total=claim.total,
+        law_version=claim.law_version,
+        as_of=facts.as_of,
+        created_by=actor.user,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=saved,
+        case_id=case.pk,
+        changes={"revision": [None, saved.revision], "total": [None, str(claim.total)]},
+        summary="wage claim computed",
+    )
+    case_services.touch(case)
+    return saved
+
+
+def suggested_violations(claim: WageClaim) -> list[str]:
+    codes: dict[str, None] = {}
+    for finding in claim_from_json(claim.result).findings:
+        codes[finding.violation_code] = None
+    return list(codes)
+
+
+@transaction.atomic
+def wage_claim_confirm(*, actor: Actor, claim: WageClaim, violation_codes: Sequence[str]) -> list[str]:
+    """Add the confirmed findings to the case as violations; returns the codes added."""
+    _require(actor, "claim.compute", "case.edit")
+    _own(actor, claim.case)
+    if not_found := sorted(set(violation_codes) - set(suggested_violations(claim))):
+        raise ValidationError(
+            {
+                "violations": _("Only the violations this claim found can be confirmed here: %(codes)s.")
+                % {"codes": ", ".join(not_found)}
+            }
+        )
+    existing = set(claim.case.violations.values_list("type_id", flat=True))
+    added = [code for code in violation_codes if code not in existing]
+    for code in added:
+        case_services.violation_add(
+            actor=actor,
+            case=claim.case,
+            type_code=code,
+            notes=_("Found by the wage claim, revision %(revision)d") % {"revision": claim.revision},
+        )
+    return added
+
+
+@transaction.atomic
+def wage_claim_exported(*, actor: Actor, claim: WageClaim, language: str) -> None:
+    _require(actor, "case.view")
+    audit_record(
+        actor=actor,
+        action=AuditAction.EXPORT,
+        obj=claim,
+        case_id=claim.case_id,
+        summary=f"wage claim summary printed ({language})",
+    )

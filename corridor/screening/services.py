@@ -1,0 +1,181 @@
+"""Every write of the screening app: saving an assessment, confirming what it suggests, exporting it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from corridor.accounts.scope import Actor
+from corridor.audit.models import AuditAction
+from corridor.audit.services import audit_record
+from corridor.cases import services as case_services
+from corridor.cases.models import Case, CasePerson, TraffickingStatus
+from corridor.people.models import Person
+from corridor.screening.instruments import Instrument
+from corridor.screening.models import Assessment
+from corridor.screening.rules import Answer, Result, Tri, evaluate
+
+NOTE_MAX_LENGTH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    answer: Answer
+    note: str = ""
+
+
+def _require(actor: Actor, *capabilities: str) -> None:
+    for capability in capabilities:
+        if not actor.can(capability):
+            raise PermissionDenied(capability)
+
+
+def _own(actor: Actor, case: Case) -> None:
+    if case.organisation_id != actor.organisation.pk:
+        raise PermissionDenied("other organisation")
+
+
+def _clean_responses(instrument: Instrument, responses: Mapping[str, Response]) -> dict[str, Response]:
+    known = set(instrument.by_id) | {context.id for context in instrument.contexts}
+    if unknown := sorted(set(responses) - known):
+        raise ValidationError(
+            _("These questions are not part of %(instrument)s: %(ids)s.")
+            % {"instrument": instrument.title, "ids": ", ".join(unknown)}
+        )
+    for question_id, response in responses.items():
+        if len(response.note) > NOTE_MAX_LENGTH:
+            raise ValidationError(
+                {f"note_{question_id}": _("Keep the note under %(count)d characters.") % {"count": NOTE_MAX_LENGTH}}
+            )
+    return {
+        question_id: Response(Answer(response.answer), response.note.strip())
+        for question_id, response in responses.items()
+    }
+
+
+def assessment_result(instrument: Instrument, responses: Mapping[str, Response]) -> Result:
+    """The live result: computed the same way as on save, and never stored."""
+    cleaned = _clean_responses(instrument, responses)
+    context_ids = {context.id for context in instrument.contexts}
+    answers = {key: value.answer for key, value in cleaned.items() if key not in context_ids}
+    contexts = {key: value.answer for key, value in cleaned.items() if key in context_ids}
+    return evaluate(instrument, answers, contexts)
+
+
+@transaction.atomic
+def assessment_save(
+    *,
+    actor: Actor,
+    case: Case,
+    instrument: Instrument,
+    responses: Mapping[str, Response],
+    job: str = "",
+    person: Person | None = None,
+) -> Assessment:
+    """A new revision of this instrument for the case; the result is computed here, never taken from the page."""
+    _require(actor, "screening.assess")
+    _own(actor, case)
+    if person is not None and not case.person_links.filter(person=person).exists():
+        raise ValidationError({"person": _("Choose a person linked to this case.")})
+    if len(job) > 300:
+        raise ValidationError({"job": _("Describe the job in under 300 characters.")})
+    cleaned = _clean_responses(instrument, responses)
+    result = assessment_result(instrument, cleaned)
+    # Lock the case row so two caseworkers saving at once get consecutive revisions, not a conflict.
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+    latest = case.assessments.filter(instrument_code=instrument.code).aggregate(top=Max("revision"))["top"] or 0
+    assessment = Assessment.objects.create(
+        case=case,
+        person=person,
+        instrument_code=instrument.code,
+        instrument_version=instrument.version,
+        revision=latest + 1,
+        job=job.strip(),
+        answers={key: {"answer": value.answer.value, "note": value.note} for key, value in cleaned.items()},
+        result=result.to_dict(),
+        status=result.status.value,
+        language=(get_language() or "en")[:2],
+        created_by=actor.user,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=assessment,
+        case_id=case.pk,
+        changes={
+            "instrument": [None, instrument.key],
+            "revision": [None, assessment.revision],
+            "result": [None, result.status.value],
+        },
+        summary="screening assessment saved",
+    )
+    case_services.touch(case)
+    return assessment
+
+
+def suggested_status(instrument: Instrument, result: Result) -> str:
+    """The HTCDS trafficking status a result suggests, or "" when it suggests none."""
+    if instrument.suggests_trafficking_status and result.status is Tri.POSITIVE:
+        return TraffickingStatus.POSSIBLE.value
+    return ""
+
+
+@transaction.atomic
+def assessment_confirm(
+    *,
+    actor: Actor,
+    assessment: Assessment,
+    instrument: Instrument,
+    violation_codes: Sequence[str],
+    set_trafficking_status: bool,
+) -> list[str]:
+    """A caseworker accepts some of what the assessment suggests; returns the violation codes added.
+
+    Only suggestions of this assessment can be confirmed, and the status is set only for the person it assessed."""
+    _require(actor, "screening.assess", "case.edit")
+    case = assessment.case
+    _own(actor, case)
+    result = Result.from_dict(assessment.result)
+    if not_suggested := sorted(set(violation_codes) - set(result.suggested_violations)):
+        raise ValidationError(
+            {
+                "violations": _("Only the suggested violations can be confirmed here: %(codes)s.")
+                % {"codes": ", ".join(not_suggested)}
+            }
+        )
+    existing = set(case.violations.values_list("type_id", flat=True))
+    added = [code for code in violation_codes if code not in existing]
+    for code in added:
+        case_services.violation_add(
+            actor=actor,
+            case=case,
+            type_code=code,
+            notes=_("Suggested by screening %(instrument)s, revision %(revision)d")
+            % {"instrument": instrument.title.en, "revision": assessment.revision},
+        )
+    if set_trafficking_status:
+        status = suggested_status(instrument, result)
+        if not status or assessment.person_id is None:
+            raise ValidationError({"trafficking_status": _("This assessment does not suggest a trafficking status.")})
+        link = CasePerson.objects.get(case=case, person_id=assessment.person_id)
+        case_services.case_person_set_trafficking_status(actor=actor, link=link, status=status)
+    return added
+
+
+@transaction.atomic
+def assessment_exported(*, actor: Actor, assessment: Assessment, language: str) -> None:
+    """Printing a summary takes case data out of the system: the access log says who and when."""
+    _require(actor, "case.view")
+    audit_record(
+        actor=actor,
+        action=AuditAction.EXPORT,
+        obj=assessment,
+        case_id=assessment.case_id,
+        summary=f"screening summary printed ({language})",
+    )
