@@ -129,6 +129,7 @@ class DeductionForm(forms.Form):
     purpose = forms.ChoiceField(
         label=_("Deducted for"),
         choices=[
+            ("", "—"),  # a spare row left blank must submit nothing, or it would count as filled in
             ("tax_social_security", _("Income tax or social security")),
             ("union_dues", _("Trade union dues")),
             ("welfare_debt", _("Savings or a debt for the worker's own benefit")),
@@ -148,6 +149,7 @@ class FeeForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Fee paid for"),
         choices=[
+            ("", "—"),
             ("service", _("Broker or agency service fee")),
             ("visa", _("Visa (government fee)")),
             ("stay_permit", _("Permission to stay (government fee)")),

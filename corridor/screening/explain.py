@@ -74,10 +74,12 @@ def _dimension_line(instrument: Instrument, item: DimensionResult) -> Line:
             "indicators": _indicator_names(instrument, item.yes),
         }
     elif item.status is Tri.UNDETERMINED:
-        text = _("%(dimension)s: could be present if unknown answers are yes (%(indicators)s).") % {
-            "dimension": label,
-            "indicators": _indicator_names(instrument, item.unknown),
-        }
+        # A count, not the names: the unknown questions are listed once, under the result, when they matter.
+        text = ngettext(
+            "%(dimension)s: could be present; %(count)d question is still unknown.",
+            "%(dimension)s: could be present; %(count)d questions are still unknown.",
+            len(item.unknown),
+        ) % {"dimension": label, "count": len(item.unknown)}
     elif item.yes:
         text = _("%(dimension)s: not enough for the rule (%(indicators)s).") % {
             "dimension": label,

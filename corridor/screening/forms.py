@@ -72,10 +72,14 @@ class AssessmentForm(forms.Form):
         return self[answer_field(question_id)], self[note_field(question_id)]
 
 
-def initial_from(answers: dict[str, dict[str, str]]) -> dict[str, str]:
-    """A form prefilled from a saved revision, so re-assessing starts from the last answers."""
+def initial_from(answers: dict[str, dict[str, str]], instrument: Instrument) -> dict[str, str]:
+    """A form prefilled from a saved revision, so re-assessing starts from the last answers (those the
+    current version still asks)."""
+    known = {context.id for context in instrument.contexts} | set(instrument.by_id)
     initial = {}
     for question_id, saved in answers.items():
+        if question_id not in known:
+            continue
         initial[answer_field(question_id)] = saved.get("answer", Answer.UNKNOWN.value)
         initial[note_field(question_id)] = saved.get("note", "")
     return initial

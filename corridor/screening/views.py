@@ -69,6 +69,16 @@ def result_context(item: Instrument, result: Result) -> dict[str, Any]:
     }
 
 
+def _prefilled(item: Instrument, initial: dict[str, Any]) -> dict[str, services.Response]:
+    """The prefilled answers as responses; ids an older instrument version had and this one lacks are dropped."""
+    known = [context.id for context in item.contexts] + list(item.by_id)
+    return {
+        question_id: services.Response(Answer(initial[answer_field(question_id)]))
+        for question_id in known
+        if answer_field(question_id) in initial
+    }
+
+
 def _instrument_or_404(request: HttpRequest, actor: Actor, code: str) -> Instrument:
     item = latest(code)
     if item is None:
@@ -146,12 +156,13 @@ def assessment_new(request: HttpRequest, actor: Actor, case_id: UUID, code: str)
         worker = previous.person if previous else _worker(case)
         initial: dict[str, Any] = {"person": str(worker.pk) if worker else ""}
         if previous is not None:
-            initial |= initial_from(previous.answers) | {"job": previous.job}
+            initial |= initial_from(previous.answers, item) | {"job": previous.job}
         elif item.context("child"):
             initial[answer_field("child")] = _child_answer(worker)
         form = AssessmentForm(instrument=item, people=people, initial=initial)
-        live = services.assessment_result(item, {}) if previous is None else None
-        return _form_page(request, case, item, form, previous=previous, **(result_context(item, live) if live else {}))
+        # The panel starts from the prefilled answers (none, or the previous revision's), like the live updates.
+        live = services.assessment_result(item, _prefilled(item, initial))
+        return _form_page(request, case, item, form, previous=previous, **result_context(item, live))
     form = AssessmentForm(request.POST, instrument=item, people=people)
     if not form.is_valid():
         return _form_page(request, case, item, form, status=422)

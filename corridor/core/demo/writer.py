@@ -21,6 +21,7 @@ from corridor.cases import services as case_services
 from corridor.core.demo import names
 from corridor.core.demo.names import PLA
 from corridor.core.demo.plan import AUDIT_LABEL, BuildSummary, CasePlan, corridor_plan, employer_spec, province_names
+from corridor.core.demo.screening import demo_assessment, demo_wage_claim
 from corridor.parties import services as party_services
 from corridor.parties.models import Employer, Recruiter, Workplace
 from corridor.people import services as people_services
@@ -151,6 +152,12 @@ class CorridorWriter:
             case_services.case_party_add(actor=editor, case=case, party=party)
         for code, notes in plan.violations:
             case_services.violation_add(actor=editor, case=case, type_code=code, notes=notes)
+        workers = [link.person for link in case.person_links.select_related("person") if link.role == "worker"]
+        if workers:
+            codes = {code for code, _notes in plan.violations}
+            if case.sensitivity == "sensitive":
+                demo_assessment(actor=editor, case=case, worker=workers[0], violation_codes=codes)
+            demo_wage_claim(actor=editor, case=case, worker=workers[0], violation_codes=codes)
         for kind, occurred_on, place, description in plan.events:
             case_services.event_add(
                 actor=editor, case=case, kind=kind, occurred_on=occurred_on, description=description, place=place

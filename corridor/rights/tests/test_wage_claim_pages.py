@@ -92,6 +92,24 @@ def test_it_computes_saves_and_explains_every_line(client_of, caseworker, a_case
     )
 
 
+def test_it_ignores_the_spare_rows_left_blank(client_of, caseworker, a_case):
+    spare = {
+        **_management("periods", 2),
+        **_management("deductions", 2),
+        **_management("fees", 1),
+        "periods-1-normal_hours_per_day": "8",
+        "periods-1-overtime_hours": "0",
+        "periods-1-holiday_hours": "0",
+        "periods-1-holiday_overtime_hours": "0",
+        "periods-1-overtime_paid": "0",
+        "deductions-1-purpose": "",
+        "fees-0-kind": "",
+    }
+    response = client_of(caseworker).post(reverse("rights:new", args=[a_case.pk]), claim_data(**spare))
+    assert response.status_code == 302
+    assert a_case.wage_claims.get().total == Decimal("4600.00")
+
+
 def test_it_refuses_impossible_facts_next_to_the_field(client_of, caseworker, a_case):
     response = client_of(caseworker).post(
         reverse("rights:new", args=[a_case.pk]), claim_data(**{"periods-0-end": "2025-06-30"})
