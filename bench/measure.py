@@ -33,6 +33,7 @@ from corridor.accounts.scope import Actor  # noqa: E402
 from corridor.cases import selectors  # noqa: E402
 from corridor.cases.models import Case  # noqa: E402
 from corridor.people.models import Person, PersonIdentifier  # noqa: E402
+from corridor.screening.instruments import latest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 BUDGETS_MS = {"case list": 150, "search": 200, "case detail": 100, "status change": 150}
@@ -75,6 +76,62 @@ def get_ok(client: Client, url: str, data: dict[str, str] | None = None) -> Call
             raise SystemExit(f"{url} {data} answered {response.status_code}")
 
     return run
+
+
+def posted_ok(
+    client: Client, url: str, data: dict[str, str], *, expect: int = 200, htmx: bool = False
+) -> Callable[[], None]:
+    headers = {"HX-Request": "true"} if htmx else {}
+
+    def run() -> None:
+        response = client.post(url, data, headers=headers)
+        if response.status_code != expect:
+            raise SystemExit(f"POST {url} answered {response.status_code}, expected {expect}")
+
+    return run
+
+
+def six_months_claim() -> dict[str, str]:
+    """The claim form for a Rayong worker paid 300 a day, January to June 2025, with unpaid overtime."""
+    data = {
+        "province_code": "TH-21",
+        "wage_scope": "general",
+        "pay_basis": "daily",
+        "agreed_rate": "300",
+        "employment_start": "2025-01-01",
+        "days_worked_per_week": "6",
+        "documents_held_by": "employer",
+        "as_of": "2025-09-30",
+        "action": "compute",
+        "wilful_nonpayment": "on",
+        "periods-TOTAL_FORMS": "6",
+        "periods-INITIAL_FORMS": "0",
+        "deductions-TOTAL_FORMS": "1",
+        "deductions-INITIAL_FORMS": "0",
+        "fees-TOTAL_FORMS": "1",
+        "fees-INITIAL_FORMS": "0",
+        "deductions-0-period": "1",
+        "deductions-0-purpose": "document_fee",
+        "deductions-0-amount": "2000",
+        "fees-0-kind": "service",
+        "fees-0-amount": "15000",
+        "fees-0-paid_on": "2024-12-15",
+    }
+    ends = ["31", "28", "31", "30", "31", "30"]
+    for n, end in enumerate(ends):
+        prefix = f"periods-{n}-"
+        data |= {
+            prefix + "start": f"2025-{n + 1:02d}-01",
+            prefix + "end": f"2025-{n + 1:02d}-{end}",
+            prefix + "days_worked": "26",
+            prefix + "normal_hours_per_day": "8",
+            prefix + "overtime_hours": "52",
+            prefix + "holiday_hours": "0",
+            prefix + "holiday_overtime_hours": "0",
+            prefix + "wages_paid": "7800",
+            prefix + "overtime_paid": "0",
+        }
+    return data
 
 
 def pick_member() -> Membership:
@@ -182,6 +239,44 @@ def main() -> None:
 
     record("status change (htmx)", "status change", timed(change_status), "minimal view (/healthz)", minimal)
 
+    # Issue 5: screening and wage claims on a case of the scale data (no budgets were set for these).
+    delphi = latest("ilo-ec-adult-labour")
+    answers = {f"answer_{indicator.id}": "yes" if n % 5 == 0 else "no" for n, indicator in enumerate(delphi.indicators)}
+    answers |= {"answer_child": "no", "answer_act": "yes", "person": "", "job": "bench"}
+    preview_url = reverse("screening:preview", args=[case.pk, delphi.code])
+    save_url = reverse("screening:new", args=[case.pk, delphi.code])
+    record(
+        "screening: live result (67 answers, htmx)",
+        "screening",
+        timed(posted_ok(client, preview_url, answers, htmx=True)),
+        "minimal view (/healthz)",
+        minimal,
+    )
+    record(
+        "screening: save a revision",
+        "screening",
+        timed(posted_ok(client, save_url, answers | {"action": "save"}, expect=302)),
+        "minimal view (/healthz)",
+        minimal,
+    )
+    claim_url = reverse("rights:new", args=[case.pk])
+    record(
+        "wage claim: compute and save (6 months)",
+        "wage claim",
+        timed(posted_ok(client, claim_url, six_months_claim(), expect=302)),
+        "minimal view (/healthz)",
+        minimal,
+    )
+    claim = case.wage_claims.order_by("-revision").first()
+    pdf_url = reverse("rights:pdf", args=[case.pk, claim.pk]) + "?language=th"
+    record(
+        "wage claim: Thai PDF",
+        "wage claim",
+        timed(get_ok(client, pdf_url), repeats=10),
+        "minimal view (/healthz)",
+        minimal,
+    )
+
     counts = {
         "people": Person.objects.count(),
         "cases": Case.objects.count(),
@@ -197,6 +292,7 @@ def main() -> None:
         "rows": counts,
         "organisation_cases": selectors.cases_visible_to(actor).count(),
         "not_measured_yet": ["intake submissions (issue 4; added by bench/run.py)", "dashboards (issue 7)"],
+        "no_budget": ["screening", "wage claim"],
         "results": results,
     }
     target = ROOT / "results" / f"{vendor}.json"

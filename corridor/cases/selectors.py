@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from corridor.accounts.scope import Actor, case_q, same_organisation_q
 from corridor.audit.models import AuditEntry
 from corridor.cases.models import Attachment, Case, CasePerson, Task, Violation, ViolationType
-from corridor.people.models import PersonIdentifier
+from corridor.people.models import Person, PersonIdentifier
 from corridor.people.selectors import blind_indexes_for, people_named
 
 SORTS: dict[str, tuple[str, ...]] = {
@@ -136,6 +136,19 @@ def _latest_assessments(case: Case) -> list[Any]:
     for assessment in case.assessments.select_related("created_by").order_by("instrument_code", "-revision"):
         latest.setdefault(assessment.instrument_code, assessment)
     return list(latest.values())
+
+
+def case_person(*, case: Case, person_id: UUID | str | None) -> Person | None:
+    """A person linked to the case, the only people a screening or a wage claim of the case can be about."""
+    if not person_id:
+        return None
+    link = case.person_links.select_related("person").filter(person_id=person_id).first()
+    return link.person if link is not None else None
+
+
+def case_people_choices(*, case: Case) -> list[tuple[str, str]]:
+    """(person id, display name) of everyone linked to the case, for a form's person field."""
+    return [(str(link.person_id), link.person.display_name) for link in case.person_links.select_related("person")]
 
 
 def case_history(*, actor: Actor, case: Case) -> QuerySet[AuditEntry]:

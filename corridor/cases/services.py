@@ -40,12 +40,15 @@ from corridor.people.services import StaleEdit
 CASE_FIELDS = ("title", "summary", "sensitivity", "sector", "work_province", "opened_on")
 
 
-def _require(actor: Actor, capability: str) -> None:
-    if not actor.can(capability):
-        raise PermissionDenied(capability)
+def require(actor: Actor, *capabilities: str) -> None:
+    """Refuse unless the actor's role has every capability named."""
+    for capability in capabilities:
+        if not actor.can(capability):
+            raise PermissionDenied(capability)
 
 
-def _own(actor: Actor, case: Case) -> None:
+def own(actor: Actor, case: Case) -> None:
+    """Refuse writes to another organisation's case (its selectors already hide it from reads)."""
     if case.organisation_id != actor.organisation.pk:
         raise PermissionDenied("other organisation")
 
@@ -91,7 +94,7 @@ def case_open(
 ) -> Case:
     """Open a case, with the people, parties and violations it starts from (a worker's report, say): they
     belong to the opening, so opening a case is enough to record them."""
-    _require(actor, "case.create")
+    require(actor, "case.create")
     _check_member(actor, assigned_to, "assigned_to")
     values.setdefault("opened_on", timezone.localdate())
     case = Case(organisation=actor.organisation, created_by=actor.user, assigned_to=assigned_to, **values)
@@ -140,8 +143,8 @@ def _versioned_update(case: Case, version: int, fields: dict[str, Any]) -> None:
 
 @transaction.atomic
 def case_update(*, actor: Actor, case: Case, version: int, **values: Any) -> Case:
-    _require(actor, "case.edit")
-    _own(actor, case)
+    require(actor, "case.edit")
+    own(actor, case)
     unknown = set(values) - set(CASE_FIELDS)
     if unknown:
         raise ValidationError(f"unknown fields: {sorted(unknown)}")
@@ -169,8 +172,8 @@ def case_change_status(
     *, actor: Actor, case: Case, version: int, status: str, reason: str = "", closed_on: dt.date | None = None
 ) -> Case:
     """`closed_on` records a closure that happened earlier (data entry after the fact); default today."""
-    _require(actor, "case.change_status")
-    _own(actor, case)
+    require(actor, "case.change_status")
+    own(actor, case)
     if status not in TRANSITIONS.get(case.status, frozenset()):
         raise ValidationError(
             {
@@ -205,8 +208,8 @@ def case_change_status(
 
 @transaction.atomic
 def case_assign(*, actor: Actor, case: Case, version: int, assignee: User | None) -> Case:
-    _require(actor, "case.assign")
-    _own(actor, case)
+    require(actor, "case.assign")
+    own(actor, case)
     _check_member(actor, assignee, "assigned_to")
     old = case.assigned_to_id
     if old == (assignee.pk if assignee else None):
@@ -244,8 +247,8 @@ def _record_child(actor: Actor, case: Case, child: Model, fields: tuple[str, ...
 
 @transaction.atomic
 def case_person_add(*, actor: Actor, case: Case, person: Person, role: str) -> CasePerson:
-    _require(actor, "case.edit")
-    _own(actor, case)
+    require(actor, "case.edit")
+    own(actor, case)
     if person.organisation_id != actor.organisation.pk:
         raise PermissionDenied("other organisation")
     link = CasePerson(case=case, person=person, role=role, created_by=actor.user)
@@ -256,8 +259,8 @@ def case_person_add(*, actor: Actor, case: Case, person: Person, role: str) -> C
 @transaction.atomic
 def case_person_set_trafficking_status(*, actor: Actor, link: CasePerson, status: str) -> CasePerson:
     """HTCDS vic_TraffickingStatus, always set by a person (a screening only suggests it)."""
-    _require(actor, "case.edit")
-    _own(actor, link.case)
+    require(actor, "case.edit")
+    own(actor, link.case)
     if status and status not in TraffickingStatus.values:
         raise ValidationError({"trafficking_status": _("Choose a trafficking status from the list.")})
     before = snapshot(link, ("trafficking_status",))
@@ -277,8 +280,8 @@ def case_person_set_trafficking_status(*, actor: Actor, link: CasePerson, status
 
 @transaction.atomic
 def case_party_add(*, actor: Actor, case: Case, party: Employer | Workplace | Recruiter) -> CaseParty:
-    _require(actor, "case.edit")
-    _own(actor, case)
+    require(actor, "case.edit")
+    own(actor, case)
     return _party_link(actor, case, party)
 
 
@@ -293,8 +296,8 @@ def _party_link(actor: Actor, case: Case, party: Employer | Workplace | Recruite
 
 @transaction.atomic
 def violation_add(*, actor: Actor, case: Case, type_code: str, notes: str = "") -> Violation:
-    _require(actor, "case.edit")
-    _own(actor, case)
+    require(actor, "case.edit")
+    own(actor, case)
     violation_type = ViolationType.objects.filter(pk=type_code).first()
     if violation_type is None:
         raise ValidationError({"type": _("Choose a violation from the list.")})
@@ -304,9 +307,32 @@ def violation_add(*, actor: Actor, case: Case, type_code: str, notes: str = "") 
 
 
 @transaction.atomic
+def violations_confirm(
+    *, actor: Actor, case: Case, codes: Sequence[str], suggested: Sequence[str], notes: str
+) -> list[str]:
+    """Add the violations a caseworker confirmed from a screening or a wage claim; returns those added.
+
+    Only codes the tool suggested can be confirmed this way, and those already on the case are skipped."""
+    require(actor, "case.edit")
+    own(actor, case)
+    if not_suggested := sorted(set(codes) - set(suggested)):
+        raise ValidationError(
+            {
+                "violations": _("Only the suggested violations can be confirmed here: %(codes)s.")
+                % {"codes": ", ".join(not_suggested)}
+            }
+        )
+    existing = set(case.violations.values_list("type_id", flat=True))
+    added = [code for code in dict.fromkeys(codes) if code not in existing]
+    for code in added:
+        violation_add(actor=actor, case=case, type_code=code, notes=notes)
+    return added
+
+
+@transaction.atomic
 def violation_remove(*, actor: Actor, violation: Violation) -> None:
-    _require(actor, "case.edit")
-    _own(actor, violation.case)
+    require(actor, "case.edit")
+    own(actor, violation.case)
     audit_record(
         actor=actor,
         action=AuditAction.DELETE,
@@ -323,8 +349,8 @@ def violation_remove(*, actor: Actor, violation: Violation) -> None:
 def event_add(
     *, actor: Actor, case: Case, kind: str, occurred_on: dt.date, description: str, place: str = ""
 ) -> CaseEvent:
-    _require(actor, "case.edit")
-    _own(actor, case)
+    require(actor, "case.edit")
+    own(actor, case)
     if occurred_on and occurred_on > timezone.localdate():
         raise ValidationError({"occurred_on": _("The date cannot be in the future.")})
     event = CaseEvent(
@@ -341,8 +367,8 @@ def event_add(
 
 @transaction.atomic
 def note_add(*, actor: Actor, case: Case, body: str) -> Note:
-    _require(actor, "case.edit")
-    _own(actor, case)
+    require(actor, "case.edit")
+    own(actor, case)
     if not body.strip():
         raise ValidationError({"body": _("Write the note before saving it.")})
     note = Note(case=case, body=body.strip(), created_by=actor.user)
@@ -354,8 +380,8 @@ def note_add(*, actor: Actor, case: Case, body: str) -> Note:
 def task_add(
     *, actor: Actor, case: Case, title: str, due_on: dt.date | None = None, assignee: User | None = None
 ) -> Task:
-    _require(actor, "case.edit")
-    _own(actor, case)
+    require(actor, "case.edit")
+    own(actor, case)
     _check_member(actor, assignee, "assignee")
     task = Task(case=case, title=title.strip(), due_on=due_on, assignee=assignee, created_by=actor.user)
     _record_child(actor, case, task, ("title", "due_on", "assignee"), "task added")
@@ -364,8 +390,8 @@ def task_add(
 
 @transaction.atomic
 def task_complete(*, actor: Actor, task: Task) -> Task:
-    _require(actor, "case.edit")
-    _own(actor, task.case)
+    require(actor, "case.edit")
+    own(actor, task.case)
     if task.done_at is None:
         task.done_at = timezone.now()
         task.save(update_fields=["done_at", "updated_at"])
@@ -392,8 +418,8 @@ def outcome_add(
     currency: str = "",
     notes: str = "",
 ) -> Outcome:
-    _require(actor, "case.edit")
-    _own(actor, case)
+    require(actor, "case.edit")
+    own(actor, case)
     if amount is not None and amount <= 0:
         raise ValidationError({"amount": _("The amount must be more than zero.")})
     if (amount is None) != (not currency):
@@ -417,8 +443,8 @@ def outcome_add(
 
 @transaction.atomic
 def attachment_add(*, actor: Actor, case: Case, filename: str, content: bytes, description: str = "") -> Attachment:
-    _require(actor, "attachment.add")
-    _own(actor, case)
+    require(actor, "attachment.add")
+    own(actor, case)
     clean = files.clean_upload(content)
     stem = filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1].rsplit(".", 1)[0][:150] or "file"
     attachment = Attachment(
@@ -439,8 +465,8 @@ def attachment_add(*, actor: Actor, case: Case, filename: str, content: bytes, d
 
 @transaction.atomic
 def attachment_download(*, actor: Actor, attachment: Attachment) -> bytes:
-    _require(actor, "attachment.download")
-    _own(actor, attachment.case)
+    require(actor, "attachment.download")
+    own(actor, attachment.case)
     audit_record(
         actor=actor,
         action=AuditAction.DOWNLOAD,

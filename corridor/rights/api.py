@@ -14,9 +14,9 @@ from ninja import Field, Router, Schema, Status
 from corridor.api.auth import actor_of
 from corridor.api.errors import found, unreferenced
 from corridor.api.schemas import Amount, InputSchema, errors
-from corridor.cases.selectors import case_get
+from corridor.cases.selectors import case_get, case_person
 from corridor.rights import explain, selectors, services
-from corridor.rights.calculator import (
+from corridor.rights.facts import (
     Deduction,
     DeductionPurpose,
     DocumentHolder,
@@ -213,12 +213,9 @@ def list_wage_claims(request: HttpRequest, case_id: uuid.UUID) -> Any:
 def compute_wage_claim(request: HttpRequest, case_id: uuid.UUID, payload: WageClaimIn) -> Any:
     actor = actor_of(request)
     case = found(case_get(actor=actor, case_id=case_id), request)
-    person = None
-    if payload.person_id is not None:
-        link = case.person_links.select_related("person").filter(person_id=payload.person_id).first()
-        if link is None:
-            raise unreferenced(request, field="person_id", message=_("Choose a person linked to this case."))
-        person = link.person
+    person = case_person(case=case, person_id=payload.person_id)
+    if payload.person_id is not None and person is None:
+        raise unreferenced(request, field="person_id", message=_("Choose a person linked to this case."))
     claim = services.wage_claim_save(actor=actor, case=case, facts=payload.facts(), person=person)
     return Status(201, _out(claim))
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from corridor.core.minimum_wage import DATA as WAGE_DATA
 
 if TYPE_CHECKING:
-    from corridor.rights.calculator import Basis, Finding, LineItem
+    from corridor.rights.facts import Basis, Finding, LineItem
 
 GEOGRAPHY = WAGE_DATA.parent / "geography.csv"
 CENT = Decimal("0.01")

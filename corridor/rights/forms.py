@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.core.minimum_wage import rates_in_force
 from corridor.core.provinces import province_choices
-from corridor.rights.calculator import (
+from corridor.rights.facts import (
     Deduction,
     DeductionPurpose,
     DocumentHolder,

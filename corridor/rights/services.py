@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -15,20 +15,10 @@ from corridor.audit.services import audit_record
 from corridor.cases import services as case_services
 from corridor.cases.models import Case
 from corridor.people.models import Person
-from corridor.rights.calculator import EmploymentFacts, InvalidFacts, compute
+from corridor.rights.calculator import compute
+from corridor.rights.facts import EmploymentFacts, InvalidFacts
 from corridor.rights.models import WageClaim
 from corridor.rights.storage import claim_from_json, claim_to_json, facts_to_json
-
-
-def _require(actor: Actor, *capabilities: str) -> None:
-    for capability in capabilities:
-        if not actor.can(capability):
-            raise PermissionDenied(capability)
-
-
-def _own(actor: Actor, case: Case) -> None:
-    if case.organisation_id != actor.organisation.pk:
-        raise PermissionDenied("other organisation")
 
 
 def facts_errors(error: InvalidFacts) -> ValidationError:
@@ -42,8 +32,8 @@ def facts_errors(error: InvalidFacts) -> ValidationError:
 @transaction.atomic
 def wage_claim_save(*, actor: Actor, case: Case, facts: EmploymentFacts, person: Person | None = None) -> WageClaim:
     """Compute the claim on the server and keep it as a new revision."""
-    _require(actor, "claim.compute")
-    _own(actor, case)
+    case_services.require(actor, "claim.compute")
+    case_services.own(actor, case)
     if person is not None and not case.person_links.filter(person=person).exists():
         raise ValidationError({"person": _("Choose a person linked to this case.")})
     try:
@@ -85,30 +75,20 @@ def suggested_violations(claim: WageClaim) -> list[str]:
 @transaction.atomic
 def wage_claim_confirm(*, actor: Actor, claim: WageClaim, violation_codes: Sequence[str]) -> list[str]:
     """Add the confirmed findings to the case as violations; returns the codes added."""
-    _require(actor, "claim.compute", "case.edit")
-    _own(actor, claim.case)
-    if not_found := sorted(set(violation_codes) - set(suggested_violations(claim))):
-        raise ValidationError(
-            {
-                "violations": _("Only the violations this claim found can be confirmed here: %(codes)s.")
-                % {"codes": ", ".join(not_found)}
-            }
-        )
-    existing = set(claim.case.violations.values_list("type_id", flat=True))
-    added = [code for code in violation_codes if code not in existing]
-    for code in added:
-        case_services.violation_add(
-            actor=actor,
-            case=claim.case,
-            type_code=code,
-            notes=_("Found by the wage claim, revision %(revision)d") % {"revision": claim.revision},
-        )
-    return added
+    case_services.require(actor, "claim.compute", "case.edit")
+    case_services.own(actor, claim.case)
+    return case_services.violations_confirm(
+        actor=actor,
+        case=claim.case,
+        codes=violation_codes,
+        suggested=suggested_violations(claim),
+        notes=_("Found by the wage claim, revision %(revision)d") % {"revision": claim.revision},
+    )
 
 
 @transaction.atomic
 def wage_claim_exported(*, actor: Actor, claim: WageClaim, language: str) -> None:
-    _require(actor, "case.view")
+    case_services.require(actor, "case.view")
     audit_record(
         actor=actor,
         action=AuditAction.EXPORT,

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from corridor.rights.calculator import (
+from corridor.rights.facts import (
     Basis,
     Claim,
     Deduction,

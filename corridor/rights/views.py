@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 from corridor.accounts.decorators import actor_required, not_found
 from corridor.accounts.scope import Actor
 from corridor.cases.models import Case, ViolationType
+from corridor.cases.selectors import case_people_choices, case_person
 from corridor.cases.views.common import case_or_404
 from corridor.core.http import private_download
 from corridor.core.pdf import render_pdf
-from corridor.people.models import Person
 from corridor.rights import explain, selectors, services
 from corridor.rights.forms import (
     DeductionFormSet,
@@ -39,10 +39,6 @@ FormSet = forms.BaseFormSet[Any]
 FORMSETS: dict[str, type[FormSet]] = {"periods": PeriodFormSet, "deductions": DeductionFormSet, "fees": FeeFormSet}
 
 
-def _people(case: Case) -> list[tuple[str, str]]:
-    return [(str(link.person_id), link.person.display_name) for link in case.person_links.select_related("person")]
-
-
 def _with_extra_row(data: QueryDict, prefix: str) -> QueryDict:
     """The posted data with one more blank row in a formset: "add a line" without JavaScript."""
     grown = data.copy()
@@ -56,7 +52,7 @@ def _bound_forms(request: HttpRequest, case: Case) -> tuple[EmploymentForm, dict
     action = data.get("action", "")
     if action.startswith("add_") and action[4:] in FORMSETS:
         data = _with_extra_row(data, action[4:])
-    employment = EmploymentForm(data, people=_people(case))
+    employment = EmploymentForm(data, people=case_people_choices(case=case))
     formsets = {prefix: formset(data, prefix=prefix) for prefix, formset in FORMSETS.items()}
     return employment, formsets
 
@@ -79,7 +75,7 @@ def _blank_forms(case: Case, previous: WageClaim | None) -> tuple[EmploymentForm
         }
         rows = {"periods": [], "deductions": [], "fees": []}
     formsets = {prefix: formset(prefix=prefix, initial=rows[prefix]) for prefix, formset in FORMSETS.items()}
-    return EmploymentForm(initial=employment, people=_people(case)), formsets
+    return EmploymentForm(initial=employment, people=case_people_choices(case=case)), formsets
 
 
 def _place_errors(error: ValidationError, employment: EmploymentForm, formsets: dict[str, FormSet]) -> None:
@@ -148,8 +144,7 @@ def claim_new(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse
                     _("A deduction names pay period line %(line)d, which is not filled in.") % {"line": row["period"]},
                 )
         if not employment.errors:
-            person_id = employment.cleaned_data.get("person")
-            person = Person.objects.filter(pk=person_id, case_links__case=case).first() if person_id else None
+            person = case_person(case=case, person_id=employment.cleaned_data.get("person"))
             try:
                 facts = facts_from_forms(employment.cleaned_data, rows["periods"], rows["deductions"], rows["fees"])
                 claim = services.wage_claim_save(actor=actor, case=case, facts=facts, person=person)

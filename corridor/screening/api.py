@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema, Status
 from corridor.api.auth import actor_of
 from corridor.api.errors import fields_renamed, found, unreferenced
 from corridor.api.schemas import STORABLE, InputSchema, errors
-from corridor.cases.selectors import case_get
+from corridor.cases.selectors import case_get, case_person
 from corridor.screening import selectors, services
 from corridor.screening.instruments import Instrument, Text, current_instruments, latest
 from corridor.screening.models import Assessment, ResultStatus
@@ -138,12 +138,9 @@ def save_assessment(request: HttpRequest, case_id: uuid.UUID, payload: Assessmen
     item = latest(payload.instrument)
     if item is None:
         raise unreferenced(request, field="instrument", message=_("Choose an instrument from the list."))
-    person = None
-    if payload.person_id is not None:
-        link = case.person_links.select_related("person").filter(person_id=payload.person_id).first()
-        if link is None:
-            raise unreferenced(request, field="person_id", message=_("Choose a person linked to this case."))
-        person = link.person
+    person = case_person(case=case, person_id=payload.person_id)
+    if payload.person_id is not None and person is None:
+        raise unreferenced(request, field="person_id", message=_("Choose a person linked to this case."))
     responses = {key: Response(value.answer, value.note) for key, value in payload.answers.items()}
     with fields_renamed({"__all__": "answers"}):
         assessment = services.assessment_save(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import get_language
@@ -28,17 +28,6 @@ NOTE_MAX_LENGTH = 2000
 class Response:
     answer: Answer
     note: str = ""
-
-
-def _require(actor: Actor, *capabilities: str) -> None:
-    for capability in capabilities:
-        if not actor.can(capability):
-            raise PermissionDenied(capability)
-
-
-def _own(actor: Actor, case: Case) -> None:
-    if case.organisation_id != actor.organisation.pk:
-        raise PermissionDenied("other organisation")
 
 
 def _clean_responses(instrument: Instrument, responses: Mapping[str, Response]) -> dict[str, Response]:
@@ -79,8 +68,8 @@ def assessment_save(
     person: Person | None = None,
 ) -> Assessment:
     """A new revision of this instrument for the case; the result is computed here, never taken from the page."""
-    _require(actor, "screening.assess")
-    _own(actor, case)
+    case_services.require(actor, "screening.assess")
+    case_services.own(actor, case)
     if person is not None and not case.person_links.filter(person=person).exists():
         raise ValidationError({"person": _("Choose a person linked to this case.")})
     if len(job) > 300:
@@ -138,27 +127,18 @@ def assessment_confirm(
     """A caseworker accepts some of what the assessment suggests; returns the violation codes added.
 
     Only suggestions of this assessment can be confirmed, and the status is set only for the person it assessed."""
-    _require(actor, "screening.assess", "case.edit")
+    case_services.require(actor, "screening.assess", "case.edit")
     case = assessment.case
-    _own(actor, case)
+    case_services.own(actor, case)
     result = Result.from_dict(assessment.result)
-    if not_suggested := sorted(set(violation_codes) - set(result.suggested_violations)):
-        raise ValidationError(
-            {
-                "violations": _("Only the suggested violations can be confirmed here: %(codes)s.")
-                % {"codes": ", ".join(not_suggested)}
-            }
-        )
-    existing = set(case.violations.values_list("type_id", flat=True))
-    added = [code for code in violation_codes if code not in existing]
-    for code in added:
-        case_services.violation_add(
-            actor=actor,
-            case=case,
-            type_code=code,
-            notes=_("Suggested by screening %(instrument)s, revision %(revision)d")
-            % {"instrument": instrument.title.en, "revision": assessment.revision},
-        )
+    added = case_services.violations_confirm(
+        actor=actor,
+        case=case,
+        codes=violation_codes,
+        suggested=result.suggested_violations,
+        notes=_("Suggested by screening %(instrument)s, revision %(revision)d")
+        % {"instrument": instrument.title.en, "revision": assessment.revision},
+    )
     if set_trafficking_status:
         status = suggested_status(instrument, result)
         if not status or assessment.person_id is None:
@@ -171,7 +151,7 @@ def assessment_confirm(
 @transaction.atomic
 def assessment_exported(*, actor: Actor, assessment: Assessment, language: str) -> None:
     """Printing a summary takes case data out of the system: the access log says who and when."""
-    _require(actor, "case.view")
+    case_services.require(actor, "case.view")
     audit_record(
         actor=actor,
         action=AuditAction.EXPORT,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from corridor.accounts.decorators import actor_required, not_found
 from corridor.accounts.scope import Actor
 from corridor.cases.models import Case, TraffickingStatus, ViolationType
+from corridor.cases.selectors import case_people_choices, case_person
 from corridor.cases.views.common import case_or_404
 from corridor.core.forms import apply_service_errors
 from corridor.core.http import private_download
@@ -31,10 +32,6 @@ from corridor.screening.rules import Answer, Result
 
 PAGE_SIZE = 20
 PDF_LANGUAGES = ("en", "km", "th")
-
-
-def _people(case: Case) -> list[tuple[str, str]]:
-    return [(str(link.person_id), link.person.display_name) for link in case.person_links.select_related("person")]
 
 
 def _worker(case: Case) -> Person | None:
@@ -150,7 +147,7 @@ def _form_page(
 def assessment_new(request: HttpRequest, actor: Actor, case_id: UUID, code: str) -> HttpResponse:
     case = case_or_404(request, actor, case_id)
     item = _instrument_or_404(request, actor, code)
-    people = _people(case)
+    people = case_people_choices(case=case)
     if request.method != "POST":
         previous = case.assessments.filter(instrument_code=code).order_by("-revision").first()
         worker = previous.person if previous else _worker(case)
@@ -172,8 +169,7 @@ def assessment_new(request: HttpRequest, actor: Actor, case_id: UUID, code: str)
         return _form_page(
             request, case, item, form, **result_context(item, services.assessment_result(item, responses))
         )
-    person_id = form.cleaned_data.get("person")
-    person = Person.objects.filter(pk=person_id, case_links__case=case).first() if person_id else None
+    person = case_person(case=case, person_id=form.cleaned_data.get("person"))
     try:
         assessment = services.assessment_save(
             actor=actor, case=case, instrument=item, responses=responses, job=form.cleaned_data["job"], person=person
@@ -191,7 +187,7 @@ def assessment_preview(request: HttpRequest, actor: Actor, case_id: UUID, code: 
     """The live result panel: recomputed on every change, nothing stored."""
     case = case_or_404(request, actor, case_id)
     item = _instrument_or_404(request, actor, code)
-    form = AssessmentForm(request.POST, instrument=item, people=_people(case))
+    form = AssessmentForm(request.POST, instrument=item, people=case_people_choices(case=case))
     form.is_valid()  # invalid answers count as unknown in the preview; saving reports them
     responses = form.responses() if hasattr(form, "cleaned_data") else {}
     return render(request, "screening/_result.html", result_context(item, services.assessment_result(item, responses)))
@@ -243,14 +239,13 @@ def _answer_rows(assessment: Assessment, item: Instrument) -> list[dict[str, Any
 
 def _detail_context(assessment: Assessment, item: Instrument) -> dict[str, Any]:
     result = Result.from_dict(assessment.result)
+    status = services.suggested_status(item, result)
     return {
         "case": assessment.case,
         "assessment": assessment,
         "answers": _answer_rows(assessment, item),
-        "suggested_status": services.suggested_status(item, result),
-        "suggested_status_label": TraffickingStatus(services.suggested_status(item, result)).label
-        if services.suggested_status(item, result)
-        else "",
+        "suggested_status": status,
+        "suggested_status_label": TraffickingStatus(status).label if status else "",
         **result_context(item, result),
     }
 

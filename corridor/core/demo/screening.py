@@ -12,7 +12,7 @@ from corridor.accounts.scope import Actor
 from corridor.cases.models import Case
 from corridor.core.minimum_wage import daily_minimum_wage, special_rates
 from corridor.people.models import Person
-from corridor.rights.calculator import DocumentHolder, EmploymentFacts, PayBasis, PayPeriod
+from corridor.rights.facts import DocumentHolder, EmploymentFacts, PayBasis, PayPeriod
 from corridor.rights.services import wage_claim_save
 from corridor.screening.instruments import latest
 from corridor.screening.rules import Answer

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from corridor.rights.calculator import (
+from corridor.rights.facts import (
     Claim,
     Deduction,
     DocumentHolder,

@@ -8,16 +8,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from corridor.rights.calculator import (
-    Deduction,
-    DeductionPurpose,
-    FactError,
-    FeeKind,
-    InvalidFacts,
-    RecruitmentFee,
-    compute,
-    validate,
-)
+from corridor.rights.calculator import compute, validate
+from corridor.rights.facts import Deduction, DeductionPurpose, FactError, FeeKind, InvalidFacts, RecruitmentFee
 from corridor.rights.tests import CHIANG_MAI, RAYONG, dismissal, facts, month, period
 
 VALID = facts(month(2025, 6), month(2025, 7), employment_start=date(2025, 1, 6), as_of=date(2025, 9, 30))
@@ -172,7 +164,8 @@ def test_it_reports_every_problem_at_once_when_computing():
 
 
 def test_it_refuses_a_claim_dated_beyond_2100_instead_of_overflowing():
-    from corridor.rights.calculator import InvalidFacts, compute
+    from corridor.rights.calculator import compute
+    from corridor.rights.facts import InvalidFacts
 
     far = facts(period(date(2025, 1, 1), date(2025, 1, 31), wages_paid=0), as_of=date(9999, 12, 31))
     with pytest.raises(InvalidFacts) as raised:

@@ -3,7 +3,8 @@ all of the amount due."""
 
 from decimal import Decimal
 
-from corridor.rights.calculator import Deduction, DeductionPurpose, compute
+from corridor.rights.calculator import compute
+from corridor.rights.facts import Deduction, DeductionPurpose
 from corridor.rights.tests import amounts, facts, finding_codes, lines, month
 
 FULL_PAY = 25 * 400  # Bangkok, July 2025: 25 days x 400, paid in full

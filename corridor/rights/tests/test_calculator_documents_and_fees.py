@@ -3,7 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
-from corridor.rights.calculator import DocumentHolder, FeeKind, RecruitmentFee, compute
+from corridor.rights.calculator import compute
+from corridor.rights.facts import DocumentHolder, FeeKind, RecruitmentFee
 from corridor.rights.tests import facts, finding_codes, month
 
 

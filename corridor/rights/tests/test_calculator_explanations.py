@@ -5,8 +5,9 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from corridor.rights.calculator import Basis, Deduction, DeductionPurpose, DocumentHolder, compute
+from corridor.rights.calculator import compute
 from corridor.rights.explain import basis_text, describe_finding, describe_line, format_money
+from corridor.rights.facts import Basis, Deduction, DeductionPurpose, DocumentHolder
 from corridor.rights.tests import RAYONG, facts, lines, month
 
 CHECKED = Basis(

@@ -3,7 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
-from corridor.rights.calculator import PayBasis, compute
+from corridor.rights.calculator import compute
+from corridor.rights.facts import PayBasis
 from corridor.rights.tests import amounts, facts, finding_codes, lines, month, period
 
 

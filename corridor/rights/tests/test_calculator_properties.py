@@ -12,7 +12,9 @@ from django.utils import translation
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from corridor.rights.calculator import (
+from corridor.rights.calculator import compute, validate
+from corridor.rights.explain import describe_finding, describe_line
+from corridor.rights.facts import (
     Claim,
     Deduction,
     DeductionPurpose,
@@ -23,10 +25,7 @@ from corridor.rights.calculator import (
     PayPeriod,
     RecruitmentFee,
     Termination,
-    compute,
-    validate,
 )
-from corridor.rights.explain import describe_finding, describe_line
 from corridor.rights.tests import BANGKOK, RAYONG, SA_KAEO
 
 VIOLATION_TYPES = Path(__file__).resolve().parents[2] / "cases" / "data" / "violation_types.csv"

@@ -4,7 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 from corridor.rights import law
-from corridor.rights.calculator import PayBasis, Termination, compute
+from corridor.rights.calculator import compute
+from corridor.rights.facts import PayBasis, Termination
 from corridor.rights.tests import amounts, dismissal, facts, finding_codes, lines, month
 
 DISMISSED = date(2025, 7, 31)  # Bangkok: 400 a day

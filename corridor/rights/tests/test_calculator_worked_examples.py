@@ -3,13 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
-from corridor.rights.calculator import (
-    Deduction,
-    DeductionPurpose,
-    DocumentHolder,
-    PayBasis,
-    compute,
-)
+from corridor.rights.calculator import compute
+from corridor.rights.facts import Deduction, DeductionPurpose, DocumentHolder, PayBasis
 from corridor.rights.tests import BANGKOK, RAYONG, dismissal, facts, finding_codes, month
 
 D = Decimal
