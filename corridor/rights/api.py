@@ -222,4 +222,8 @@ def compute_wage_claim(request: HttpRequest, case_id: uuid.UUID, payload: WageCl
 
 @router.get("/cases/{case_id}/wage-claims/{claim_id}", response={200: WageClaimOut, **errors(404, 422)})
 def get_wage_claim(request: HttpRequest, case_id: uuid.UUID, claim_id: uuid.UUID) -> Any:
-    return _out(found(selectors.wage_claim_get(actor=actor_of(request), case_id=case_id, claim_id=claim_id), request))
+    """One revision. Every read is audited, like the page."""
+    actor = actor_of(request)
+    claim = found(selectors.wage_claim_get(actor=actor, case_id=case_id, claim_id=claim_id), request)
+    services.wage_claim_viewed(actor=actor, claim=claim)
+    return _out(claim)

@@ -87,6 +87,11 @@ def wage_claim_confirm(*, actor: Actor, claim: WageClaim, violation_codes: Seque
 
 
 @transaction.atomic
+def wage_claim_viewed(*, actor: Actor, claim: WageClaim) -> None:
+    audit_record(actor=actor, action=AuditAction.VIEW, obj=claim, case_id=claim.case_id, summary="wage claim viewed")
+
+
+@transaction.atomic
 def wage_claim_exported(*, actor: Actor, claim: WageClaim, language: str) -> None:
     case_services.require(actor, "case.view")
     audit_record(

@@ -205,6 +205,7 @@ def claim_context(claim: WageClaim, language: str) -> dict[str, Any]:
 @actor_required("case.view")
 def claim_detail(request: HttpRequest, actor: Actor, case_id: UUID, claim_id: UUID) -> HttpResponse:
     claim = _claim_or_404(request, actor, case_id, claim_id)
+    services.wage_claim_viewed(actor=actor, claim=claim)
     context = claim_context(claim, (get_language() or "en")[:2])
     existing = set(claim.case.violations.values_list("type_id", flat=True))
     context["to_confirm"] = [violation for violation in context["violations"] if violation.code not in existing]

@@ -151,6 +151,8 @@ def save_assessment(request: HttpRequest, case_id: uuid.UUID, payload: Assessmen
 
 @router.get("/cases/{case_id}/assessments/{assessment_id}", response={200: AssessmentOut, **errors(404, 422)})
 def get_assessment(request: HttpRequest, case_id: uuid.UUID, assessment_id: uuid.UUID) -> Assessment:
-    return found(
-        selectors.assessment_get(actor=actor_of(request), case_id=case_id, assessment_id=assessment_id), request
-    )
+    """One revision. Every read is audited, like the page."""
+    actor = actor_of(request)
+    assessment = found(selectors.assessment_get(actor=actor, case_id=case_id, assessment_id=assessment_id), request)
+    services.assessment_viewed(actor=actor, assessment=assessment)
+    return assessment

@@ -149,6 +149,13 @@ def assessment_confirm(
 
 
 @transaction.atomic
+def assessment_viewed(*, actor: Actor, assessment: Assessment) -> None:
+    audit_record(
+        actor=actor, action=AuditAction.VIEW, obj=assessment, case_id=assessment.case_id, summary="screening viewed"
+    )
+
+
+@transaction.atomic
 def assessment_exported(*, actor: Actor, assessment: Assessment, language: str) -> None:
     """Printing a summary takes case data out of the system: the access log says who and when."""
     case_services.require(actor, "case.view")

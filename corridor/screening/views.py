@@ -253,6 +253,7 @@ def _detail_context(assessment: Assessment, item: Instrument) -> dict[str, Any]:
 @actor_required("case.view")
 def assessment_detail(request: HttpRequest, actor: Actor, case_id: UUID, assessment_id: UUID) -> HttpResponse:
     assessment, item = _assessment_or_404(request, actor, case_id, assessment_id)
+    services.assessment_viewed(actor=actor, assessment=assessment)
     context = _detail_context(assessment, item)
     result = context["result"]
     existing = set(assessment.case.violations.values_list("type_id", flat=True))

@@ -86,6 +86,7 @@ def test_it_computes_saves_and_explains_every_line(client_of, caseworker, a_case
     body = client.get(response["Location"]).content.decode()
     assert "4,600.00" in body
     assert "s.76" in body and "s.131" in body
+    assert AuditEntry.objects.filter(action="view", summary="wage claim viewed", case_id=a_case.pk).count() == 1
     assert (
         reverse("rights:detail", args=[a_case.pk, claim.pk])
         in client.get(reverse("cases:detail", args=[a_case.pk])).content.decode()

@@ -79,6 +79,7 @@ def test_it_saves_and_shows_the_explanation(client_of, caseworker, a_case):
     assert "Rule fired: a recruitment dimension (deceptive recruitment)" in body
     assert "passport kept by supervisor" in body
     assert "not a legal determination" in body
+    assert AuditEntry.objects.filter(action="view", summary="screening viewed", case_id=a_case.pk).count() == 1
     case_page = client.get(reverse("cases:detail", args=[a_case.pk])).content.decode()
     assert reverse("screening:detail", args=[a_case.pk, assessment.pk]) in case_page
 
