@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from corridor.cases import selectors, services
 from corridor.cases.forms import AssignForm, CaseEditForm, CaseFilterForm, CaseOpenForm
 from corridor.cases.views.common import case_or_404, panel_context, render_detail, status_form
 from corridor.core.forms import apply_service_errors
+from corridor.core.pagination import window_page
 from corridor.people.services import person_create
 
 PAGE_SIZE = 25
@@ -42,8 +44,14 @@ def case_list(request: HttpRequest, actor: Actor) -> HttpResponse:
             opened_to=data["opened_to"],
             sort=data["sort"] or "-opened",
         )
-    paginator = Paginator(selectors.case_list(actor=actor, filters=filters), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    cases = selectors.case_list(actor=actor, filters=filters)
+    page: Any
+    if filters.q.strip():
+        # A search is not counted: a common name matches thousands of people, and counting them would run
+        # the search a second time. The page says "more than N" until the last page gives the total.
+        page = window_page(cases, request.GET.get("page"), PAGE_SIZE)
+    else:
+        page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "cases/list.html",
