@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Model
+from django.db.models import F, Max, Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,6 +51,19 @@ def own(actor: Actor, case: Case) -> None:
     """Refuse writes to another organisation's case (its selectors already hide it from reads)."""
     if case.organisation_id != actor.organisation.pk:
         raise PermissionDenied("other organisation")
+
+
+def require_person_in_case(case: Case, person: Person | None) -> None:
+    """A screening or a wage claim can only be about someone linked to its case."""
+    if person is not None and not case.person_links.filter(person=person).exists():
+        raise ValidationError({"person": _("Choose a person linked to this case.")})
+
+
+def next_revision(case: Case, revisions: QuerySet[Any]) -> int:
+    """The next revision number among `revisions` (rows of this case). The case row is locked first, so two
+    people saving at once get consecutive numbers instead of a unique-constraint error."""
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+    return (revisions.aggregate(top=Max("revision"))["top"] or 0) + 1
 
 
 def touch(case: Case) -> None:

@@ -3,7 +3,6 @@ keyed by the path of the fact (e.g. "periods.0.end")."""
 
 import datetime as dt
 import uuid
-from decimal import Decimal
 from typing import Annotated, Any
 
 from django.http import HttpRequest
@@ -17,18 +16,14 @@ from corridor.api.schemas import Amount, InputSchema, errors
 from corridor.cases.selectors import case_get, case_person
 from corridor.rights import explain, selectors, services
 from corridor.rights.facts import (
-    Deduction,
     DeductionPurpose,
     DocumentHolder,
     EmploymentFacts,
     FeeKind,
     PayBasis,
-    PayPeriod,
-    RecruitmentFee,
-    Termination,
 )
 from corridor.rights.models import WageClaim
-from corridor.rights.storage import claim_from_json
+from corridor.rights.storage import claim_from_json, facts_from_json
 
 router = Router(tags=["wage claims"])
 
@@ -86,50 +81,8 @@ class WageClaimIn(InputSchema):
     as_of: Day
 
     def facts(self) -> EmploymentFacts:
-        termination = self.termination
-        return EmploymentFacts(
-            province_code=self.province_code,
-            wage_scope=self.wage_scope,
-            hazardous=self.hazardous,
-            pay_basis=PayBasis(self.pay_basis),
-            agreed_rate=Decimal(self.agreed_rate),
-            employment_start=self.employment_start,
-            days_worked_per_week=self.days_worked_per_week,
-            periods=tuple(
-                PayPeriod(
-                    start=period.start,
-                    end=period.end,
-                    days_worked=period.days_worked,
-                    normal_hours_per_day=Decimal(period.normal_hours_per_day),
-                    overtime_hours=Decimal(period.overtime_hours),
-                    holiday_hours=Decimal(period.holiday_hours),
-                    holiday_overtime_hours=Decimal(period.holiday_overtime_hours),
-                    wages_paid=Decimal(period.wages_paid),
-                    overtime_paid=Decimal(period.overtime_paid),
-                    deductions=tuple(
-                        Deduction(purpose=DeductionPurpose(d.purpose), amount=Decimal(d.amount), consented=d.consented)
-                        for d in period.deductions
-                    ),
-                    consented_to_exceed_caps=period.consented_to_exceed_caps,
-                )
-                for period in self.periods
-            ),
-            documents_held_by=DocumentHolder(self.documents_held_by),
-            recruitment_fees=tuple(
-                RecruitmentFee(kind=FeeKind(fee.kind), amount=Decimal(fee.amount), paid_on=fee.paid_on)
-                for fee in self.recruitment_fees
-            ),
-            termination=Termination(
-                on=termination.on,
-                by_employer=termination.by_employer,
-                serious_misconduct=termination.serious_misconduct,
-                severance_paid=Decimal(termination.severance_paid),
-            )
-            if termination
-            else None,
-            wilful_nonpayment=self.wilful_nonpayment,
-            as_of=self.as_of,
-        )
+        """The same conversion as a saved claim's (the fields are named alike on purpose)."""
+        return facts_from_json(self.model_dump(mode="json", exclude={"person_id"}))
 
 
 class LineOut(Schema):

@@ -15,17 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from corridor.core.minimum_wage import rates_in_force
 from corridor.core.provinces import province_choices
-from corridor.rights.facts import (
-    Deduction,
-    DeductionPurpose,
-    DocumentHolder,
-    EmploymentFacts,
-    FeeKind,
-    PayBasis,
-    PayPeriod,
-    RecruitmentFee,
-    Termination,
-)
+from corridor.rights.facts import EmploymentFacts
+from corridor.rights.storage import facts_from_json, json_values
 
 ZERO = Decimal("0")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -173,52 +164,40 @@ def facts_from_forms(
     deductions: list[dict[str, Any]],
     fees: list[dict[str, Any]],
 ) -> EmploymentFacts:
-    """The calculator's input from the cleaned forms; deductions join the period their line number names."""
-    by_period: dict[int, list[Deduction]] = {}
-    for row in deductions:
-        by_period.setdefault(row["period"] - 1, []).append(
-            Deduction(purpose=DeductionPurpose(row["purpose"]), amount=row["amount"], consented=row["consented"])
-        )
+    """The calculator's input from the cleaned forms; deductions join the period their line number names.
+
+    The rows are put in the shape saved claims have, so one function (storage.facts_from_json) builds
+    the facts for the pages, the API and a saved claim alike."""
+    fields = (
+        "province_code",
+        "wage_scope",
+        "hazardous",
+        "pay_basis",
+        "agreed_rate",
+        "employment_start",
+        "days_worked_per_week",
+        "documents_held_by",
+        "wilful_nonpayment",
+        "as_of",
+    )
     termination = None
     if employment.get("terminated"):
-        termination = Termination(
-            on=employment["termination_on"],
-            by_employer=employment["terminated_by_employer"],
-            serious_misconduct=employment["serious_misconduct"],
-            severance_paid=employment.get("severance_paid") or ZERO,
-        )
-    return EmploymentFacts(
-        province_code=employment["province_code"],
-        wage_scope=employment["wage_scope"],
-        hazardous=employment["hazardous"],
-        pay_basis=PayBasis(employment["pay_basis"]),
-        agreed_rate=employment["agreed_rate"],
-        employment_start=employment["employment_start"],
-        days_worked_per_week=employment["days_worked_per_week"],
-        periods=tuple(
-            PayPeriod(
-                start=row["start"],
-                end=row["end"],
-                days_worked=row["days_worked"],
-                normal_hours_per_day=row["normal_hours_per_day"],
-                overtime_hours=row["overtime_hours"],
-                holiday_hours=row["holiday_hours"],
-                holiday_overtime_hours=row["holiday_overtime_hours"],
-                wages_paid=row["wages_paid"],
-                overtime_paid=row["overtime_paid"],
-                deductions=tuple(by_period.get(index, [])),
-                consented_to_exceed_caps=row["consented_to_exceed_caps"],
-            )
+        termination = {
+            "on": employment["termination_on"],
+            "by_employer": employment["terminated_by_employer"],
+            "serious_misconduct": employment["serious_misconduct"],
+            "severance_paid": employment.get("severance_paid") or ZERO,
+        }
+    data = {
+        **{name: employment[name] for name in fields},
+        "periods": [
+            {**row, "deductions": [d for d in deductions if d["period"] - 1 == index]}
             for index, row in enumerate(periods)
-        ),
-        documents_held_by=DocumentHolder(employment["documents_held_by"]),
-        recruitment_fees=tuple(
-            RecruitmentFee(kind=FeeKind(row["kind"]), amount=row["amount"], paid_on=row["paid_on"]) for row in fees
-        ),
-        termination=termination,
-        wilful_nonpayment=employment["wilful_nonpayment"],
-        as_of=employment["as_of"],
-    )
+        ],
+        "recruitment_fees": fees,
+        "termination": termination,
+    }
+    return facts_from_json(json_values(data))
 
 
 def initial_from_facts(

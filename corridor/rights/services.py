@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from corridor.accounts.scope import Actor
@@ -18,7 +17,7 @@ from corridor.people.models import Person
 from corridor.rights.calculator import compute
 from corridor.rights.facts import EmploymentFacts, InvalidFacts
 from corridor.rights.models import WageClaim
-from corridor.rights.storage import claim_from_json, claim_to_json, facts_to_json
+from corridor.rights.storage import claim_to_json, facts_to_json
 
 
 def facts_errors(error: InvalidFacts) -> ValidationError:
@@ -34,18 +33,16 @@ def wage_claim_save(*, actor: Actor, case: Case, facts: EmploymentFacts, person:
     """Compute the claim on the server and keep it as a new revision."""
     case_services.require(actor, "claim.compute")
     case_services.own(actor, case)
-    if person is not None and not case.person_links.filter(person=person).exists():
-        raise ValidationError({"person": _("Choose a person linked to this case.")})
+    case_services.require_person_in_case(case, person)
     try:
         claim = compute(facts)
     except InvalidFacts as error:
         raise facts_errors(error) from None
-    Case.objects.select_for_update().filter(pk=case.pk).first()
-    latest = case.wage_claims.aggregate(top=Max("revision"))["top"] or 0
+    revision = case_services.next_revision(case, case.wage_claims.all())
     saved = WageClaim.objects.create(
         case=case,
         person=person,
-        revision=latest + 1,
+        revision=revision,
         facts=facts_to_json(facts),
         result=claim_to_json(claim),
         total=claim.total,
@@ -66,10 +63,8 @@ def wage_claim_save(*, actor: Actor, case: Case, facts: EmploymentFacts, person:
 
 
 def suggested_violations(claim: WageClaim) -> list[str]:
-    codes: dict[str, None] = {}
-    for finding in claim_from_json(claim.result).findings:
-        codes[finding.violation_code] = None
-    return list(codes)
+    """The violation codes of the claim's findings, in order, once each (read from the stored JSON)."""
+    return list(dict.fromkeys(finding["violation_code"] for finding in claim.result["findings"]))
 
 
 @transaction.atomic

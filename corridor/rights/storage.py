@@ -26,20 +26,21 @@ from corridor.rights.facts import (
 )
 
 
-def _plain(value: Any) -> Any:
+def json_values(value: Any) -> Any:
+    """Decimals as strings and dates as ISO text, all the way down: what the JSON columns hold."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: json_values(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+        return [json_values(item) for item in value]
     return value
 
 
 def facts_to_json(facts: EmploymentFacts) -> dict[str, Any]:
-    plain: dict[str, Any] = _plain(asdict(facts))
+    plain: dict[str, Any] = json_values(asdict(facts))
     return plain
 
 
@@ -97,7 +98,7 @@ def facts_from_json(data: Mapping[str, Any]) -> EmploymentFacts:
 
 
 def claim_to_json(claim: Claim) -> dict[str, Any]:
-    plain: dict[str, Any] = _plain(asdict(claim))
+    plain: dict[str, Any] = json_values(asdict(claim))
     return plain
 
 

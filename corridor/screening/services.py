@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -50,7 +49,10 @@ def _clean_responses(instrument: Instrument, responses: Mapping[str, Response]) 
 
 def assessment_result(instrument: Instrument, responses: Mapping[str, Response]) -> Result:
     """The live result: computed the same way as on save, and never stored."""
-    cleaned = _clean_responses(instrument, responses)
+    return _evaluate(instrument, _clean_responses(instrument, responses))
+
+
+def _evaluate(instrument: Instrument, cleaned: Mapping[str, Response]) -> Result:
     context_ids = {context.id for context in instrument.contexts}
     answers = {key: value.answer for key, value in cleaned.items() if key not in context_ids}
     contexts = {key: value.answer for key, value in cleaned.items() if key in context_ids}
@@ -70,21 +72,18 @@ def assessment_save(
     """A new revision of this instrument for the case; the result is computed here, never taken from the page."""
     case_services.require(actor, "screening.assess")
     case_services.own(actor, case)
-    if person is not None and not case.person_links.filter(person=person).exists():
-        raise ValidationError({"person": _("Choose a person linked to this case.")})
+    case_services.require_person_in_case(case, person)
     if len(job) > 300:
         raise ValidationError({"job": _("Describe the job in under 300 characters.")})
     cleaned = _clean_responses(instrument, responses)
-    result = assessment_result(instrument, cleaned)
-    # Lock the case row so two caseworkers saving at once get consecutive revisions, not a conflict.
-    Case.objects.select_for_update().filter(pk=case.pk).first()
-    latest = case.assessments.filter(instrument_code=instrument.code).aggregate(top=Max("revision"))["top"] or 0
+    result = _evaluate(instrument, cleaned)
+    revision = case_services.next_revision(case, case.assessments.filter(instrument_code=instrument.code))
     assessment = Assessment.objects.create(
         case=case,
         person=person,
         instrument_code=instrument.code,
         instrument_version=instrument.version,
-        revision=latest + 1,
+        revision=revision,
         job=job.strip(),
         answers={key: {"answer": value.answer.value, "note": value.note} for key, value in cleaned.items()},
         result=result.to_dict(),

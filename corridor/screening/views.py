@@ -25,7 +25,7 @@ from corridor.core.http import private_download
 from corridor.core.pdf import render_pdf
 from corridor.people.models import Person
 from corridor.screening import explain, selectors, services
-from corridor.screening.forms import AssessmentForm, ConfirmForm, answer_field, initial_from
+from corridor.screening.forms import ANSWER_CHOICES, AssessmentForm, ConfirmForm, answer_field, initial_from
 from corridor.screening.instruments import Instrument, current_instruments, instrument, latest
 from corridor.screening.models import Assessment
 from corridor.screening.rules import Answer, Result
@@ -204,37 +204,28 @@ def _assessment_or_404(
 
 
 def _answer_rows(assessment: Assessment, item: Instrument) -> list[dict[str, Any]]:
-    labels = dict((value, label) for value, label in (("yes", _("Yes")), ("no", _("No")), ("unknown", _("Unknown"))))
-    rows = []
-    for context in item.contexts:
-        saved = assessment.answers.get(context.id, {})
-        rows.append(
-            {
-                "section": _("About the person"),
-                "id": context.id,
-                "question": context.question,
-                "label": "",
-                "answer": saved.get("answer", "unknown"),
-                "answer_label": labels[saved.get("answer", "unknown")],
-                "note": saved.get("note", ""),
-                "strength": "",
-            }
-        )
-    for indicator in item.indicators:
-        saved = assessment.answers.get(indicator.id, {})
-        rows.append(
-            {
-                "section": item.dimension(indicator.dimension).label,
-                "id": indicator.id,
-                "question": indicator.question,
-                "label": indicator.label,
-                "answer": saved.get("answer", "unknown"),
-                "answer_label": labels[saved.get("answer", "unknown")],
-                "note": saved.get("note", ""),
-                "strength": explain.strength_label(indicator.strength or ""),
-            }
-        )
-    return rows
+    labels = dict(ANSWER_CHOICES)
+
+    def row(
+        question_id: str, section: object, question: object, label: object = "", strength: str = ""
+    ) -> dict[str, Any]:
+        saved = assessment.answers.get(question_id, {})
+        answer = saved.get("answer", Answer.UNKNOWN.value)
+        return {
+            "section": section,
+            "id": question_id,
+            "question": question,
+            "label": label,
+            "answer": answer,
+            "answer_label": labels[answer],
+            "note": saved.get("note", ""),
+            "strength": explain.strength_label(strength) if strength else "",
+        }
+
+    about = _("About the person")
+    return [row(context.id, about, context.question) for context in item.contexts] + [
+        row(i.id, item.dimension(i.dimension).label, i.question, i.label, i.strength or "") for i in item.indicators
+    ]
 
 
 def _detail_context(assessment: Assessment, item: Instrument) -> dict[str, Any]:
