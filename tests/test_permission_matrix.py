@@ -24,6 +24,7 @@ PUBLIC_PREFIXES = (
     "report/",  # workers' public report form and status page (corridor/intake/tests)
     "rights/",  # workers' rights pages
     "channels/",  # messaging webhooks, verified by the provider's secret (corridor/intake/tests)
+    "federation/",  # peer servers: signed envelopes and a signed directory (corridor/referrals/tests)
 )
 
 
@@ -59,6 +60,9 @@ def owner_records(a_case, caseworker, org_admin):
     attachment = cases.attachment_add(actor=actor, case=a_case, filename="a.pdf", content=b"%PDF-1.4 test")
     token, _secret = api_token_create(actor=actor_of(org_admin), name="sheet", role="viewer")
     identifier = people.identifier_add(actor=actor, person=person, kind="passport", value="N7654321")
+    consent = people.consent_record(
+        actor=actor, person=person, purpose="services", method="spoken", given_on=a_case.opened_on, checks=()
+    )
     rule = routing_rule_add(actor=actor_of(org_admin), province_id=None, language="")
     submission = report_submit(
         draft=ReportDraft(
@@ -77,6 +81,20 @@ def owner_records(a_case, caseworker, org_admin):
     from corridor.rights.tests import facts, month
 
     claim = wage_claim_save(actor=actor, case=a_case, facts=facts(month(2025, 7, wages_paid=9000)))
+    from conftest import make_organisation
+    from corridor.referrals.services import referral_send
+
+    cases.case_person_add(actor=actor, case=a_case, person=person, role="worker")
+    referral = referral_send(
+        actor=actor_of(org_admin),
+        case=a_case,
+        person=person,
+        receiver=make_organisation("bangkok-shelter"),  # a third organisation: the outsider is not party to it
+        referral_type="repatriation",
+        fields=["person.names"],
+        message="Return home.",
+        override_reason="Permission matrix: a referral sent on a written override for the test.",
+    )
     return {
         "case_id": a_case.pk,
         "person_id": person.pk,
@@ -88,6 +106,7 @@ def owner_records(a_case, caseworker, org_admin):
         "attachment_id": attachment.pk,
         "token_id": token.pk,
         "identifier_id": identifier.pk,
+        "consent_id": consent.pk,
         "membership_id": caseworker.memberships.get().pk,
         "party_id": employer.pk,
         "report_id": submission.report.pk,
@@ -96,6 +115,8 @@ def owner_records(a_case, caseworker, org_admin):
         "assessment_id": assessment.pk,
         "code": "ilo-11",
         "claim_id": claim.pk,
+        "referral_id": referral.pk,
+        "step": "identification",
     }
 
 

@@ -83,6 +83,11 @@ class Organisation(BaseModel, MultilingualName):
         help_text=_("Letters at the start of every case reference, for example HRN."),
     )
     case_counter = models.PositiveIntegerField(default=0, editable=False)
+    listed_for_peers = models.BooleanField(
+        _("receive referrals from other Corridor servers"),
+        default=False,
+        help_text=_("Listed in this server's directory, so organisations on trusted peer servers can refer to it."),
+    )
 
     class Meta:
         ordering = ["name_en"]
@@ -134,3 +139,18 @@ class ApiToken(BaseModel):
         if self.revoked_at is not None:
             return False
         return self.expires_at is None or self.expires_at > timezone.now()
+
+
+class Notification(BaseModel):
+    """Something a member should look at: written in their language when it happens, emailed too."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=300)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at", "-created_at"], name="notification_unread")]

@@ -9,7 +9,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
-from corridor.accounts.models import ApiToken, Membership, User
+from corridor.accounts.capabilities import ROLE_CAPABILITIES
+from corridor.accounts.models import ApiToken, Membership, Notification, Organisation, User
 from corridor.accounts.scope import Actor
 
 SESSION_ORGANISATION_KEY = "corridor_organisation"
@@ -77,3 +78,20 @@ def api_tokens_of(*, actor: Actor) -> QuerySet[ApiToken]:
     if not actor.can("org.manage_tokens"):
         return ApiToken.objects.none()
     return ApiToken.objects.filter(organisation=actor.organisation)
+
+
+def members_with(*, organisation: Organisation, capability: str) -> QuerySet[User]:
+    """Active members of an organisation whose role has the capability: who to tell about something."""
+    roles = [role for role, capabilities in ROLE_CAPABILITIES.items() if capability in capabilities]
+    return User.objects.filter(
+        memberships__organisation=organisation,
+        memberships__is_active=True,
+        memberships__role__in=roles,
+        is_active=True,
+    ).distinct()
+
+
+def notifications_of(*, actor: Actor) -> QuerySet[Notification]:
+    if actor.user is None:
+        return Notification.objects.none()
+    return Notification.objects.filter(user=actor.user, organisation=actor.organisation)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
-from corridor.accounts.models import ApiToken, Membership, Organisation, Role, User
+from corridor.accounts.models import ApiToken, Membership, Notification, Organisation, Role, User
 from corridor.accounts.scope import Actor
 from corridor.audit.models import AuditAction
 from corridor.audit.services import audit_record
@@ -184,3 +187,28 @@ def organisation_create(
         summary=f"organisation {slug} created",
     )
     return organisation
+
+
+def notify(
+    *, users: Iterable[User], organisation: Organisation, text: Callable[[], str], url: str
+) -> list[Notification]:
+    """Tell members about something, each in their own language, in the app and by email. The email
+    goes after the caller's transaction commits, so a mail server outage never undoes the change."""
+    from corridor.accounts.tasks import email_notification
+
+    notifications = []
+    for user in users:
+        with override(user.preferred_language or "en"):
+            message = str(text())[:300]
+        notifications.append(Notification(user=user, organisation=organisation, text=message, url=url))
+    Notification.objects.bulk_create(notifications)
+    for notification in notifications:
+        transaction.on_commit(partial(email_notification.enqueue, str(notification.pk)), robust=True)
+    return notifications
+
+
+def notification_read(*, actor: Actor, notification: Notification) -> None:
+    if actor.user is None or notification.user_id != actor.user.pk:
+        raise PermissionDenied("not yours")
+    if notification.read_at is None:
+        Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now())

@@ -14,6 +14,7 @@ from corridor.api.errors import install_error_handlers, method_not_allowed
 from corridor.cases.api import router as cases_router
 from corridor.parties.api import router as parties_router
 from corridor.people.api import router as people_router
+from corridor.referrals.api import router as referrals_router
 from corridor.rights.api import router as rights_router
 from corridor.screening.api import router as screening_router
 
@@ -64,6 +65,7 @@ api.add_router("", parties_router)
 api.add_router("", cases_router)
 api.add_router("", screening_router)
 api.add_router("", rights_router)
+api.add_router("", referrals_router)
 
 # Mounted last so that it only catches what no operation matched: unknown URLs under the API
 # answer in the API's error shape instead of the HTML 404 page.

@@ -115,7 +115,7 @@ def case_detail_parts(*, case: Case) -> dict[str, object]:
         "people": list(
             case.person_links.select_related(
                 "person", "person__home_province", "person__current_province"
-            ).prefetch_related("person__documents", "person__identifiers")
+            ).prefetch_related("person__documents", "person__identifiers", "person__consents__share_with_organisations")
         ),
         "parties": list(case.party_links.select_related("employer", "workplace", "workplace__province", "recruiter")),
         "violations": list(case.violations.select_related("type")),
@@ -127,6 +127,8 @@ def case_detail_parts(*, case: Case) -> dict[str, object]:
         "reports": list(case.reports.order_by("created_at")),
         "assessments": _latest_assessments(case),
         "wage_claim": case.wage_claims.select_related("created_by").order_by("-revision").first(),
+        # Referrals are read here, not through corridor.referrals, because the case is already in scope.
+        "referrals": list(case.referrals.select_related("receiver", "person").defer("shared").order_by("-created_at")),
     }
 
 

@@ -16,6 +16,7 @@ from corridor.accounts.services import user_set_language
 from corridor.cases import selectors as case_selectors
 from corridor.cases.lifecycle import CaseStatus
 from corridor.intake import selectors as intake_selectors
+from corridor.referrals import selectors as referral_selectors
 
 
 @actor_required()
@@ -28,9 +29,15 @@ def home(request: HttpRequest, actor: Actor) -> HttpResponse:
         "upcoming_tasks": [t for t in tasks if not t.due_on or t.due_on >= today],
         "status_rows": _status_rows(actor) if actor.can("case.view") or actor.can("aggregates.view") else [],
         "waiting_reports": intake_selectors.waiting_count(actor=actor) if actor.can("report.triage") else None,
+        "referrals_home": _referrals_home(actor) if actor.can("referral.view") else None,
         "today": today,
     }
     return render(request, "core/home.html", context)
+
+
+def _referrals_home(actor: Actor) -> dict[str, object]:
+    overdue = referral_selectors.overdue_referrals(actor=actor)
+    return {**overdue, "waiting": referral_selectors.waiting_received_count(actor=actor)}
 
 
 def _status_rows(actor: Actor) -> list[tuple[str, str, int]]:

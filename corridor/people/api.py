@@ -1,15 +1,19 @@
-"""API: people, their identifiers and documents. Reads through corridor.people.selectors, writes
+"""API: people, their identifiers, documents and consent. Reads through corridor.people.selectors, writes
 through corridor.people.services, exactly as the pages do."""
 
 import datetime as dt
 import uuid
+from enum import StrEnum
 from typing import Annotated, Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from corridor.accounts.api import OrganisationOut
+from corridor.accounts.models import Organisation
 from corridor.accounts.scope import Actor
 from corridor.api.auth import actor_of
 from corridor.api.errors import fields_renamed, found
@@ -19,6 +23,7 @@ from corridor.api.schemas import (
     InputSchema,
     Line,
     ProvinceCode,
+    Text,
     Version,
     errors,
     patch_body,
@@ -27,6 +32,10 @@ from corridor.api.schemas import (
 from corridor.core.models import Country
 from corridor.people import selectors, services
 from corridor.people.models import (
+    INFORMED_CONSENT_CHECKS,
+    Consent,
+    ConsentMethod,
+    ConsentPurpose,
     DocumentHolder,
     DocumentKind,
     Gender,
@@ -141,6 +150,74 @@ class DocumentIn(InputSchema):
     notes: Annotated[str, Field(max_length=300), STORABLE] = ""
 
 
+# The seven informed-consent checks by name, built from the model's list so the two cannot drift
+# (mypy cannot read members from a comprehension, hence the ignore).
+ConsentCheck = StrEnum("ConsentCheck", {name: name for name, _label in INFORMED_CONSENT_CHECKS})  # type: ignore[misc]
+_CHECKS_DESCRIPTION = "; ".join(f"{name}: {label}" for name, label in INFORMED_CONSENT_CHECKS)
+
+
+class ConsentOut(Schema):
+    id: uuid.UUID
+    person_id: uuid.UUID
+    purpose: ConsentPurpose
+    method: ConsentMethod
+    guardian_name: str
+    given_on: dt.date
+    checks: list[ConsentCheck] = Field(description="The points that were explained.")
+    missing_checks: list[ConsentCheck] = Field(
+        description="The points not explained. No referral relies on a consent with any missing."
+    )
+    organisations: list[OrganisationOut] = Field(description="Sharing only: the organisations named.")
+    countries: list[Country] = Field(description="Sharing only: any organisation of these countries.")
+    notes: str
+    is_active: bool
+    withdrawn_at: dt.datetime | None
+    withdrawal_reason: str
+    recorded_by: str = Field(description="The member who recorded it; empty when recorded through the API.")
+    created_at: dt.datetime
+
+    @staticmethod
+    def resolve_checks(obj: Consent) -> list[str]:
+        return [name for name, _label in INFORMED_CONSENT_CHECKS if getattr(obj, name)]
+
+    @staticmethod
+    def resolve_missing_checks(obj: Consent) -> list[str]:
+        return [name for name, _label in INFORMED_CONSENT_CHECKS if not getattr(obj, name)]
+
+    @staticmethod
+    def resolve_organisations(obj: Consent) -> list[Organisation]:
+        return list(obj.share_with_organisations.all())
+
+    @staticmethod
+    def resolve_countries(obj: Consent) -> list[str]:
+        return list(obj.share_with_countries)
+
+    @staticmethod
+    def resolve_recorded_by(obj: Consent) -> str:
+        return str(obj.created_by) if obj.created_by else ""
+
+
+class ConsentIn(InputSchema):
+    purpose: ConsentPurpose
+    method: ConsentMethod
+    given_on: dt.date
+    checks: list[ConsentCheck] = Field(
+        default_factory=list, max_length=20, description=f"The points that were explained. {_CHECKS_DESCRIPTION}."
+    )
+    organisations: list[uuid.UUID] = Field(
+        default_factory=list, max_length=100, description="Sharing only: ids of the organisations it may go to."
+    )
+    countries: list[Country] = Field(
+        default_factory=list, max_length=10, description="Sharing only: any organisation of these countries."
+    )
+    guardian_name: Line = Field("", description="Required when the method is guardian.")
+    notes: Text = ""
+
+
+class ConsentWithdrawIn(InputSchema):
+    reason: Text = ""
+
+
 def _identifier_out(actor: Actor, identifier: PersonIdentifier) -> IdentifierOut:
     value = identifier.value if actor.can("person.view_identifiers") else None
     return IdentifierOut(id=identifier.pk, kind=IdentifierKind(identifier.kind), value=value)
@@ -204,3 +281,45 @@ def record_document(request: HttpRequest, person_id: uuid.UUID, payload: Documen
     actor = actor_of(request)
     person = found(selectors.person_get(actor=actor, person_id=person_id), request)
     return Status(201, services.document_record(actor=actor, person=person, **payload.model_dump()))
+
+
+def _person(request: HttpRequest, person_id: uuid.UUID) -> Person:
+    return found(selectors.person_get(actor=actor_of(request), person_id=person_id), request)
+
+
+def _receivers(ids: list[uuid.UUID]) -> list[Organisation]:
+    receivers = list(Organisation.objects.filter(pk__in=set(ids)))
+    if len(receivers) != len(set(ids)):
+        raise ValidationError({"organisations": _("Choose organisations from the list.")})
+    return receivers
+
+
+# The services name the model's fields; the API's inputs are shorter.
+CONSENT_FIELDS = {"share_with_organisations": "organisations", "share_with_countries": "countries"}
+
+
+@router.get("/people/{person_id}/consents", response={200: list[ConsentOut], **errors(404, 422)})
+def list_consents(request: HttpRequest, person_id: uuid.UUID) -> Any:
+    """Every consent of the person, withdrawn ones included, most recently given first."""
+    return list(selectors.consents_of(person=_person(request, person_id)))
+
+
+@router.post("/people/{person_id}/consents", response={201: ConsentOut, **errors(403, 404, 422)})
+def record_consent(request: HttpRequest, person_id: uuid.UUID, payload: ConsentIn) -> Any:
+    """A consent missing any of the seven checks is recorded, but no referral relies on it."""
+    person = _person(request, person_id)
+    values = payload.model_dump(exclude={"organisations"})
+    with fields_renamed(CONSENT_FIELDS):
+        consent = services.consent_record(
+            actor=actor_of(request), person=person, organisations=_receivers(payload.organisations), **values
+        )
+    return Status(201, consent)
+
+
+@router.post("/people/{person_id}/consents/{consent_id}/withdraw", response={200: ConsentOut, **errors(403, 404, 422)})
+def withdraw_consent(
+    request: HttpRequest, person_id: uuid.UUID, consent_id: uuid.UUID, payload: ConsentWithdrawIn
+) -> Any:
+    """The consent is kept, marked withdrawn; nothing relies on it from then on."""
+    consent = found(selectors.consents_of(person=_person(request, person_id)).filter(pk=consent_id).first(), request)
+    return services.consent_withdraw(actor=actor_of(request), consent=consent, reason=payload.reason)

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from corridor.accounts.models import Organisation
 from corridor.cases.models import CasePersonRole
-from corridor.core.forms import DateInput
+from corridor.core.forms import DateInput, model_choice_field
 from corridor.core.models import Country
-from corridor.people.models import DocumentHolder, DocumentKind, Gender, IdentifierKind, Person
+from corridor.people.models import (
+    INFORMED_CONSENT_CHECKS,
+    ConsentMethod,
+    ConsentPurpose,
+    DocumentHolder,
+    DocumentKind,
+    Gender,
+    IdentifierKind,
+    Person,
+)
 from corridor.people.services import PERSON_FIELDS
 
 NAME_FIELDS = ("name_latin", "name_km", "name_th")
@@ -96,6 +108,87 @@ class DocumentForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "id_document_%s")
         super().__init__(*args, **kwargs)
+
+
+class ConsentForm(forms.Form):
+    """What the person agreed to. Field names follow the service's error keys, so its messages land
+    on the right field."""
+
+    purpose = forms.ChoiceField(
+        label=_("What the person agreed to"), choices=ConsentPurpose.choices, widget=forms.RadioSelect
+    )
+    share_with_organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations it may be shared with"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only for sharing. Tick each organisation the person agreed to, or choose countries below."),
+    )
+    share_with_countries = forms.MultipleChoiceField(
+        label=_("Or: any organisation in these countries"),
+        choices=Country.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only for sharing, and only if the person agreed to every organisation in the country."),
+    )
+    method = forms.ChoiceField(
+        label=_("How consent was given"), choices=ConsentMethod.choices, widget=forms.RadioSelect
+    )
+    guardian_name = forms.CharField(
+        label=_("Name of the parent or guardian"),
+        max_length=200,
+        required=False,
+        help_text=_("Only when a parent or guardian gave consent, for example for a child."),
+    )
+    given_on = forms.DateField(label=_("Date given"), widget=ISO_DATE, initial=timezone.localdate)
+    checks = forms.MultipleChoiceField(
+        label=_("What you explained"),
+        choices=INFORMED_CONSENT_CHECKS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Tick each point you explained. If one is missing, the consent is still recorded, "
+            "but no referral can rely on it."
+        ),
+    )
+    notes = forms.CharField(label=_("Notes"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_consent_%s")
+        super().__init__(*args, **kwargs)
+        # Sharing is with others: the person's own organisation is not offered.
+        receivers = Organisation.objects.exclude(pk=organisation.pk).order_by("name_en")
+        model_choice_field(self, "share_with_organisations").queryset = receivers
+
+    def consent_values(self) -> dict[str, Any]:
+        """The cleaned input in corridor.people.services.consent_record's terms."""
+        data = self.cleaned_data
+        return {
+            "purpose": data["purpose"],
+            "method": data["method"],
+            "given_on": data["given_on"],
+            "checks": data["checks"],
+            "organisations": list(data["share_with_organisations"]),
+            "countries": data["share_with_countries"],
+            "guardian_name": data["guardian_name"],
+            "notes": data["notes"],
+        }
+
+
+class ConsentWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional. For example: the person asked us to stop sharing with this organisation."),
+    )
+
+    def __init__(self, *args: Any, consent_id: UUID, **kwargs: Any) -> None:
+        # One of these forms per consent on the person page: distinct ids keep each label tied to its field.
+        kwargs.setdefault("auto_id", f"id_withdraw_{consent_id}_%s")
+        super().__init__(*args, **kwargs)
+        self.consent_id = consent_id
 
 
 class CasePersonLinkForm(forms.Form):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from corridor.core.fields import EncryptedTextField
 from corridor.core.models import BaseModel
@@ -140,3 +141,81 @@ class PersonIdentifier(BaseModel):
         constraints = [
             models.UniqueConstraint(fields=["person", "kind", "blind_index"], name="identifier_unique_per_person"),
         ]
+
+
+class ConsentPurpose(models.TextChoices):
+    SERVICES = "services", _("Receive services")
+    SHARING = "sharing", _("Share information with other organisations")
+    RESEARCH = "research", _("Research use of information with names and numbers removed")
+
+
+class ConsentMethod(models.TextChoices):
+    SPOKEN = "spoken", _("Spoken")
+    SIGNED = "signed", _("Signed")
+    GUARDIAN = "guardian", _("Through a parent or guardian")
+
+
+# The HTCDS v2.0 consent field (con_Consent, a Core checkbox) is one tick. Corridor records what that
+# tick stands for as seven separate checks, so that a partial explanation is visible and a sharing
+# decision can name what is missing. The wording is Corridor's (see docs/decisions.md, 27).
+INFORMED_CONSENT_CHECKS: tuple[tuple[str, StrOrPromise], ...] = (
+    ("told_purpose", _("Told why the information is collected and how it will be used")),
+    ("told_recipients", _("Told who it may be shared with")),
+    ("told_protection", _("Told how it is kept safe and for how long")),
+    ("told_voluntary", _("Told that saying no will not stop the help they receive")),
+    ("told_withdrawal", _("Told they can withdraw consent at any time, and how")),
+    ("told_access", _("Told they can see and correct what is recorded about them")),
+    ("understood", _("Explained in a language they understand, with their questions answered")),
+)
+
+
+class Consent(BaseModel):
+    """What a person agreed to, for one purpose. Withdrawal keeps the record and stops future use."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=12, choices=ConsentPurpose.choices)
+    share_with_organisations = models.ManyToManyField(
+        "accounts.Organisation",
+        verbose_name=_("organisations it may be shared with"),
+        blank=True,
+        related_name="+",
+    )
+    share_with_countries = models.JSONField(_("countries whose organisations it may be shared with"), default=list)
+    method = models.CharField(_("how consent was given"), max_length=10, choices=ConsentMethod.choices)
+    guardian_name = models.CharField(_("name of the parent or guardian"), max_length=200, blank=True)
+    given_on = models.DateField(_("date given"))
+    notes = models.TextField(_("notes"), blank=True)
+    told_purpose = models.BooleanField(default=False)
+    told_recipients = models.BooleanField(default=False)
+    told_protection = models.BooleanField(default=False)
+    told_voluntary = models.BooleanField(default=False)
+    told_withdrawal = models.BooleanField(default=False)
+    told_access = models.BooleanField(default=False)
+    understood = models.BooleanField(default=False)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawal_reason = models.TextField(_("why it was withdrawn"), blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        ordering = ["-given_on", "-created_at"]
+        indexes = [models.Index(fields=["person", "purpose", "withdrawn_at"], name="consent_person_purpose")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(method="guardian", guardian_name=""), name="consent_guardian_named"
+            ),
+        ]
+
+    @property
+    def missing_checks(self) -> list[str]:
+        return [str(label) for name, label in INFORMED_CONSENT_CHECKS if not getattr(self, name)]
+
+    @property
+    def is_informed(self) -> bool:
+        return not self.missing_checks
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None

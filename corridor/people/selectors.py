@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext as _
 
 from corridor.accounts.scope import Actor, person_q
 from corridor.core.crypto import blind_index
 from corridor.people.identifiers import normalise_identifier, phone_variants
-from corridor.people.models import IdentifierKind, Person
+from corridor.people.models import Consent, ConsentPurpose, IdentifierKind, Person
+
+if TYPE_CHECKING:
+    from corridor.accounts.models import Organisation
 
 
 def people_visible_to(actor: Actor) -> QuerySet[Person]:
@@ -67,3 +73,72 @@ def people_named(*, organisation_id: UUID | str, fragment: str) -> QuerySet[Pers
             )
         )
     return people.filter(search_names__contains=folded)
+
+
+def consents_of(*, person: Person) -> QuerySet[Consent]:
+    """Every consent of a person the caller already loaded through person_get (so already in scope),
+    withdrawn ones included: the history matters."""
+    return person.consents.select_related("created_by", "withdrawn_by").prefetch_related("share_with_organisations")
+
+
+@dataclass(frozen=True)
+class SharingBasis:
+    """Whether the person's consent allows a referral to `receiver`, and if not, why not."""
+
+    sharing: Consent | None
+    services: Consent | None
+    problems: tuple[str, ...]
+
+    @property
+    def allowed(self) -> bool:
+        return not self.problems
+
+
+def sharing_basis(*, person: Person, receiver: Organisation) -> SharingBasis:
+    """A referral needs two active, fully informed consents: to receive services, and to share with
+    the receiver (named, or an organisation of a named country)."""
+    active = [consent for consent in consents_of(person=person) if consent.is_active]
+    services = next(
+        (c for c in active if c.purpose == ConsentPurpose.SERVICES and c.is_informed),
+        None,
+    )
+    sharing = next(
+        (
+            c
+            for c in active
+            if c.purpose == ConsentPurpose.SHARING
+            and c.is_informed
+            and (receiver in c.share_with_organisations.all() or receiver.country in c.share_with_countries)
+        ),
+        None,
+    )
+    problems: list[str] = []
+    if services is None:
+        problems.append(_missing("services", active, receiver))
+    if sharing is None:
+        problems.append(_missing("sharing", active, receiver))
+    return SharingBasis(sharing=sharing, services=services, problems=tuple(problems))
+
+
+def _missing(purpose: str, active: list[Consent], receiver: Organisation) -> str:
+    """Say what is missing as precisely as the records allow, so the caseworker knows what to ask."""
+    candidates = [c for c in active if c.purpose == purpose]
+    if purpose == ConsentPurpose.SHARING:
+        candidates = [
+            c
+            for c in candidates
+            if receiver in c.share_with_organisations.all() or receiver.country in c.share_with_countries
+        ]
+        if not candidates:
+            return _("The person has not agreed to share information with %(organisation)s.") % {
+                "organisation": receiver.name
+            }
+        # Labels contain commas, so the list is separated by semicolons.
+        return _("The consent to share was not fully informed; still to explain: %(missing)s.") % {
+            "missing": "; ".join(candidates[0].missing_checks)
+        }
+    if not candidates:
+        return _("The person has not agreed to receive services.")
+    return _("The consent to receive services was not fully informed; still to explain: %(missing)s.") % {
+        "missing": "; ".join(candidates[0].missing_checks)
+    }

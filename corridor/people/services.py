@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from corridor.accounts.models import Organisation
 from corridor.accounts.scope import Actor
 from corridor.audit.models import AuditAction
 from corridor.audit.services import audit_record, diff, snapshot
 from corridor.core.crypto import blind_index
+from corridor.core.models import Country
 from corridor.people.identifiers import normalise_identifier
-from corridor.people.models import Person, PersonDocument, PersonIdentifier
+from corridor.people.models import (
+    INFORMED_CONSENT_CHECKS,
+    Consent,
+    ConsentMethod,
+    ConsentPurpose,
+    Person,
+    PersonDocument,
+    PersonIdentifier,
+)
 
 PERSON_FIELDS = (
     "name_latin",
@@ -172,3 +184,115 @@ def person_viewed(*, actor: Actor, person: Person) -> None:
         summary="person viewed, identifiers shown" if revealed else "person viewed",
         changes={"identifiers_shown": [None, revealed]},
     )
+
+
+def _own_person(actor: Actor, person: Person) -> None:
+    if person.organisation_id != actor.organisation.pk:
+        raise PermissionDenied("other organisation")
+
+
+def _validate_consent(consent: Consent, organisations: Collection[Organisation], countries: Sequence[str]) -> None:
+    if consent.purpose not in ConsentPurpose.values:
+        raise ValidationError({"purpose": _("Choose what the person agreed to.")})
+    if consent.method not in ConsentMethod.values:
+        raise ValidationError({"method": _("Choose how the person gave consent.")})
+    if consent.method == ConsentMethod.GUARDIAN and not consent.guardian_name.strip():
+        raise ValidationError({"guardian_name": _("Write the name of the parent or guardian who gave consent.")})
+    if consent.given_on and consent.given_on > dt.date.today():
+        raise ValidationError({"given_on": _("The date consent was given cannot be in the future.")})
+    unknown = [code for code in countries if code not in Country.values]
+    if unknown:
+        raise ValidationError({"share_with_countries": _("Choose countries from the list.")})
+    if consent.purpose == ConsentPurpose.SHARING and not (organisations or countries):
+        raise ValidationError(
+            {"share_with_organisations": _("Name the organisations, or the countries, it may be shared with.")}
+        )
+    if consent.purpose != ConsentPurpose.SHARING and (organisations or countries):
+        field = "share_with_organisations" if organisations else "share_with_countries"
+        raise ValidationError({field: _("Only consent to share names organisations or countries.")})
+    if any(org.pk == consent.person.organisation_id for org in organisations):
+        raise ValidationError(
+            {"share_with_organisations": _("Your own organisation needs no consent to share: choose others.")}
+        )
+    consent.full_clean(exclude=["person", "created_by", "withdrawn_by", "share_with_countries"])
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    actor: Actor,
+    person: Person,
+    purpose: str,
+    method: str,
+    given_on: dt.date,
+    checks: Collection[str],
+    organisations: Collection[Organisation] = (),
+    countries: Sequence[str] = (),
+    guardian_name: str = "",
+    notes: str = "",
+) -> Consent:
+    """Record what the person agreed to. The seven informed-consent checks are kept one by one: a
+    consent missing any of them is recorded as given, but nothing is shared on it."""
+    _require(actor, "consent.record")
+    _own_person(actor, person)
+    known = {name for name, _label in INFORMED_CONSENT_CHECKS}
+    if set(checks) - known:
+        raise ValidationError({"checks": _("Unknown consent check.")})
+    consent = Consent(
+        person=person,
+        purpose=purpose,
+        method=method,
+        given_on=given_on,
+        guardian_name=guardian_name.strip() if method == ConsentMethod.GUARDIAN else "",
+        notes=notes,
+        share_with_countries=sorted(set(countries)),
+        created_by=actor.user,
+        **{name: name in checks for name in known},
+    )
+    _validate_consent(consent, organisations, countries)
+    consent.save()
+    consent.share_with_organisations.set(list(organisations))
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=consent,
+        summary=f"consent recorded ({purpose})",
+        changes={
+            "person": [None, str(person.pk)],
+            "purpose": [None, purpose],
+            "method": [None, method],
+            "organisations": [None, sorted(str(org.pk) for org in organisations)],
+            "countries": [None, consent.share_with_countries],
+            "checks": [None, sorted(set(checks))],
+        },
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, actor: Actor, consent: Consent, reason: str = "") -> Consent:
+    """Withdrawal stops every future use of the consent. The record stays, so the history of what
+    was agreed, and when it stopped, can be shown."""
+    _require(actor, "consent.record")
+    _own_person(actor, consent.person)
+    locked = Consent.objects.select_for_update().get(pk=consent.pk)
+    if locked.withdrawn_at is not None:
+        raise ValidationError(_("This consent was already withdrawn."))
+    locked.withdrawn_at = timezone.now()
+    locked.withdrawn_by = actor.user
+    locked.withdrawal_reason = reason.strip()
+    locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason", "updated_at"])
+    # The caller's copy says withdrawn too, so that nothing later in its request treats it as in force.
+    consent.withdrawn_at, consent.withdrawn_by, consent.withdrawal_reason = (
+        locked.withdrawn_at,
+        locked.withdrawn_by,
+        locked.withdrawal_reason,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=locked,
+        summary=f"consent withdrawn ({locked.purpose})",
+        changes={"withdrawn_at": [None, locked.withdrawn_at.isoformat()]},
+    )
+    return locked

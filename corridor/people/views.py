@@ -1,4 +1,4 @@
-"""People pages: find, read, edit, and record identifiers and documents."""
+"""People pages: find, read, edit, and record identifiers, documents and consent."""
 
 from __future__ import annotations
 
@@ -26,8 +26,15 @@ from corridor.cases.selectors import cases_visible_to
 from corridor.core.forms import apply_service_errors
 from corridor.core.models import Country
 from corridor.people import selectors, services
-from corridor.people.forms import DocumentForm, IdentifierForm, PersonForm, PersonSearchForm
-from corridor.people.models import Person
+from corridor.people.forms import (
+    ConsentForm,
+    ConsentWithdrawForm,
+    DocumentForm,
+    IdentifierForm,
+    PersonForm,
+    PersonSearchForm,
+)
+from corridor.people.models import Consent, Person
 
 PAGE_SIZE = 25
 MASK = "••••••"
@@ -87,6 +94,23 @@ def _with_role_labels(cases: list[Case]) -> list[Case]:
     return cases
 
 
+def _consent_rows(
+    actor: Actor, consents: list[Consent], bound: ConsentWithdrawForm | None
+) -> list[tuple[Consent, ConsentWithdrawForm | None]]:
+    """Each consent with its withdraw form: only active consents, only for those who may withdraw.
+    A rejected withdrawal keeps its input on its own consent."""
+    if not actor.can("consent.record"):
+        return [(consent, None) for consent in consents]
+    rows: list[tuple[Consent, ConsentWithdrawForm | None]] = []
+    for consent in consents:
+        form = None
+        if consent.is_active:
+            keeps_input = bound is not None and bound.consent_id == consent.pk
+            form = bound if keeps_input else ConsentWithdrawForm(consent_id=consent.pk)
+        rows.append((consent, form))
+    return rows
+
+
 def render_person(
     request: HttpRequest, actor: Actor, person: Person, *, status: int = 200, **bound: forms.Form
 ) -> HttpResponse:
@@ -98,6 +122,15 @@ def render_person(
     if not show_numbers:
         # Masked viewers never have the numbers decrypted into memory at all.
         identifiers = identifiers.defer("value")
+    consents = list(selectors.consents_of(person=person))
+    withdraw_form = bound.get("withdraw_form")
+    assert withdraw_form is None or isinstance(withdraw_form, ConsentWithdrawForm)
+    consent_rows = _consent_rows(actor, consents, withdraw_form)
+    # A withdrawal refused because the consent had already stopped (a second click) has no row left
+    # to show its error in: the section shows it at the top.
+    withdraw_problem = withdraw_form
+    if any(form is withdraw_form for _consent, form in consent_rows):
+        withdraw_problem = None
     context: dict[str, Any] = {
         "person": person,
         "age": _age(person, timezone.localdate()),
@@ -119,6 +152,10 @@ def render_person(
         ),
         "identifier_form": bound.get("identifier_form") or IdentifierForm(),
         "document_form": bound.get("document_form") or DocumentForm(),
+        "consents": consents,
+        "consent_rows": consent_rows,
+        "consent_form": bound.get("consent_form") or ConsentForm(organisation=actor.organisation),
+        "withdraw_problem": withdraw_problem,
         "open_section": next((name for name, form in bound.items() if form.errors), ""),
     }
     return render(request, "people/detail.html", context, status=status)
@@ -196,3 +233,38 @@ def document_add(request: HttpRequest, actor: Actor, person_id: UUID) -> HttpRes
             messages.success(request, _("Document recorded."))
             return redirect(reverse("people:detail", kwargs={"person_id": person.pk}) + "#documents")
     return render_person(request, actor, person, status=422, document_form=form)
+
+
+@require_POST
+@actor_required("consent.record")
+def consent_add(request: HttpRequest, actor: Actor, person_id: UUID) -> HttpResponse:
+    person = person_or_404(request, actor, person_id)
+    form = ConsentForm(request.POST, organisation=actor.organisation)
+    if form.is_valid():
+        try:
+            services.consent_record(actor=actor, person=person, **form.consent_values())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Consent recorded."))
+            return redirect(reverse("people:detail", kwargs={"person_id": person.pk}) + "#consent")
+    return render_person(request, actor, person, status=422, consent_form=form)
+
+
+@require_POST
+@actor_required("consent.record")
+def consent_withdraw(request: HttpRequest, actor: Actor, person_id: UUID, consent_id: UUID) -> HttpResponse:
+    person = person_or_404(request, actor, person_id)
+    consent = selectors.consents_of(person=person).filter(pk=consent_id).first()
+    if consent is None:
+        raise not_found(request, actor)
+    form = ConsentWithdrawForm(request.POST, consent_id=consent.pk)
+    if form.is_valid():
+        try:
+            services.consent_withdraw(actor=actor, consent=consent, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Consent withdrawn. It is kept in the history but no longer used."))
+            return redirect(reverse("people:detail", kwargs={"person_id": person.pk}) + "#consent")
+    return render_person(request, actor, person, status=422, withdraw_form=form)

@@ -30,6 +30,20 @@ CORRIDOR_BLIND_INDEX_KEY = env_str("CORRIDOR_BLIND_INDEX_KEY")
 decode_key(CORRIDOR_BLIND_INDEX_KEY, name="CORRIDOR_BLIND_INDEX_KEY")
 CORRIDOR_AUDIT_KEY = env_str("CORRIDOR_AUDIT_KEY")
 decode_key(CORRIDOR_AUDIT_KEY, name="CORRIDOR_AUDIT_KEY")
+# Exchange with other Corridor servers (corridor.referrals.federation). The node key is this server's
+# identity: 32 random bytes, base64, like the other keys. Without it this server neither sends nor
+# receives referrals across servers.
+CORRIDOR_NODE_KEY = env_str("CORRIDOR_NODE_KEY", "")
+if CORRIDOR_NODE_KEY:
+    decode_key(CORRIDOR_NODE_KEY, name="CORRIDOR_NODE_KEY")
+CORRIDOR_NODE_NAME = env_str("CORRIDOR_NODE_NAME", "Corridor")
+# The address people open this server at: links in notification emails.
+CORRIDOR_BASE_URL = env_str("CORRIDOR_BASE_URL", "http://127.0.0.1:8000")
+# Peers are reached over HTTPS only; plain HTTP is allowed to 127.0.0.1 and localhost when this is on
+# (two servers on one machine: tests, trials).
+CORRIDOR_FEDERATION_LOOPBACK_HTTP = env_bool("CORRIDOR_FEDERATION_LOOPBACK_HTTP", False)
+CORRIDOR_FEDERATION_WINDOW_SECONDS = env_int("CORRIDOR_FEDERATION_WINDOW_SECONDS", 300, minimum=30)
+CORRIDOR_FEDERATION_RATE = env_str("CORRIDOR_FEDERATION_RATE", "600/m")  # envelopes from one client address
 CORRIDOR_ATTACHMENT_MAX_BYTES = env_int("CORRIDOR_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
 CORRIDOR_SESSION_IDLE_SECONDS = env_int("CORRIDOR_SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
 
@@ -47,7 +61,13 @@ TELEGRAM_API_BASE = env_str("TELEGRAM_API_BASE", "https://api.telegram.org")
 if TELEGRAM_BOT_TOKEN and len(TELEGRAM_WEBHOOK_SECRET) < 16:
     # Without the secret every webhook call would be refused and the bot would fall silent.
     raise ImproperlyConfigured("TELEGRAM_BOT_TOKEN is set: set TELEGRAM_WEBHOOK_SECRET too (16 characters or more).")
-for _rate_name in ("CORRIDOR_REPORT_RATE", "CORRIDOR_STATUS_RATE", "CORRIDOR_PIN_FAILURES", "CORRIDOR_CHANNEL_RATE"):
+for _rate_name in (
+    "CORRIDOR_REPORT_RATE",
+    "CORRIDOR_STATUS_RATE",
+    "CORRIDOR_PIN_FAILURES",
+    "CORRIDOR_CHANNEL_RATE",
+    "CORRIDOR_FEDERATION_RATE",
+):
     try:
         Limit.parse(globals()[_rate_name])
     except (ValueError, KeyError):
@@ -74,6 +94,7 @@ INSTALLED_APPS = [
     "corridor.intake",
     "corridor.screening",
     "corridor.rights",
+    "corridor.referrals",
     "corridor.api",
 ]
 

@@ -6,6 +6,8 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key-that-is-long-enough-for-dja
 os.environ.setdefault("CORRIDOR_ENCRYPTION_KEYS", "test2:" + "A" * 43 + ",test1:" + "B" * 43)
 os.environ.setdefault("CORRIDOR_BLIND_INDEX_KEY", "C" * 43)
 os.environ.setdefault("CORRIDOR_AUDIT_KEY", "D" * 43)
+os.environ.setdefault("CORRIDOR_NODE_KEY", "E" * 43)
+os.environ.setdefault("CORRIDOR_FEDERATION_LOOPBACK_HTTP", "true")
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 
 from .base import *  # noqa: F403

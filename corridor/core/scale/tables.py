@@ -28,6 +28,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "require_mfa",
         "case_prefix",
         "case_counter",
+        "listed_for_peers",
     ),
     "accounts.membership": (*BASE, "user_id", "organisation_id", "role", "is_active"),
     "parties.employer": (

@@ -394,6 +394,7 @@ class _Builder:
                 False,
                 org.prefix,
                 0,
+                False,
             )
         )
 

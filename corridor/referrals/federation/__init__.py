@@ -1,0 +1,1 @@
+"""Signed and encrypted messages between Corridor nodes."""
