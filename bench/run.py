@@ -49,6 +49,15 @@ def measure_intake(url: str) -> dict[str, object]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def measure_federation(name: str) -> dict[str, object]:
+    """Outbox throughput between two servers on this database engine (bench/federation.py)."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "corridor.settings.test"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.federation", name], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def ensure_postgres_database(url: str) -> None:
     import psycopg
 
@@ -77,6 +86,7 @@ def main() -> int:
         data = json.loads(result_file.read_text(encoding="utf-8"))
         data["seed_scale_seconds_this_run"] = round(seeding[name], 1)
         data["intake"] = intake
+        data["federation"] = measure_federation(name)
         data["not_measured_yet"] = [item for item in data["not_measured_yet"] if "intake" not in item]
         result_file.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(list(database_urls()))
@@ -114,6 +124,14 @@ def print_table(names: list[str]) -> None:
                 f"{intake['processes']} load processes, {intake['web_workers']} gunicorn workers; "
                 f"errors {intake['error_count']}, lost {intake['lost']}; baseline /healthz {base:.0f} req/s"
                 + ("" if intake["met"] else "  OVER")
+            )
+    for name in names:
+        federation = json.loads((RESULTS / f"{name}.json").read_text(encoding="utf-8")).get("federation")
+        if federation:
+            print(
+                f"outbox: {name:10} {federation['messages_per_second']:6.1f} messages/s delivered between two "
+                f"servers ({federation['delivered']} of {federation['messages']}, received {federation['received']}); "
+                f"baseline /healthz {federation['baseline_healthz_per_second']:.0f} req/s"
             )
     print("\nNot measured yet: dashboards (issue 7).")
 

@@ -5,19 +5,13 @@ A replayed message and a tampered one are rejected by B."""
 
 from __future__ import annotations
 
-import base64
 import json
-import os
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from corridor.core.tests.test_production_settings import BASE_DIR, production_env
-from corridor.core.tests.test_serve import START_TIMEOUT, free_port, get, kill_group
-from corridor.referrals.federation.envelope import NodeKeys, seal
+from bench.twonodes import Node, migrate_all
+from corridor.referrals.federation.envelope import seal
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -73,101 +67,10 @@ print(json.dumps([[m.status, m.attempts, m.last_error[:40]] for m in out]))
 """
 
 
-class Node:
-    def __init__(self, tmp: Path, name: str) -> None:
-        self.dir = tmp / name
-        self.dir.mkdir()
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.seed = os.urandom(32)
-        self.keys = NodeKeys.from_seed(self.seed)
-        self.env = production_env(
-            self.dir,
-            CORRIDOR_HTTPS="false",
-            ALLOWED_HOSTS="127.0.0.1",
-            HOST="127.0.0.1",
-            PORT=str(self.port),
-            WEB_CONCURRENCY="2",
-            CORRIDOR_VENV=str(Path(sys.executable).parent.parent),
-            CORRIDOR_NODE_KEY=base64.urlsafe_b64encode(self.seed).decode().rstrip("="),
-            CORRIDOR_NODE_NAME=f"Node {name}",
-            CORRIDOR_FEDERATION_LOOPBACK_HTTP="true",
-            PYTHONPATH=str(BASE_DIR),
-        )
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def manage(self, *args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=self.env, capture_output=True, text=True
-        )
-        assert done.returncode == 0, done.stderr[-3000:]
-        return done.stdout.strip()
-
-    def shell(self, code: str) -> str:
-        return self.manage("shell", "-c", code).splitlines()[-1]
-
-    def start(self) -> None:
-        log = (self.dir / "web.log").open("ab")
-        self.process = subprocess.Popen(
-            [str(BASE_DIR / "scripts" / "serve"), "web"],
-            cwd=BASE_DIR,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            assert self.process.poll() is None, (self.dir / "web.log").read_text()[-3000:]
-            try:
-                if get(f"{self.url}/healthz")[0] == 200:
-                    return
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
-
-    def stop(self) -> None:
-        if self.process is not None:
-            kill_group(self.process)
-            self.process = None
-
-    def api(self, token: str, method: str, path: str, body: object = None) -> tuple[int, dict]:
-        import urllib.error
-        import urllib.request
-
-        request = urllib.request.Request(
-            f"{self.url}/api/v1/{path}",
-            data=None if body is None else json.dumps(body).encode(),
-            method=method,
-            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=15) as response:
-                return response.status, json.loads(response.read())
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read() or b"{}")
-
-    def post_raw(self, path: str, data: bytes) -> tuple[int, dict]:
-        import urllib.error
-        import urllib.request
-
-        request = urllib.request.Request(
-            f"{self.url}{path}", data=data, method="POST", headers={"Content-Type": "application/json"}
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=15) as response:
-                return response.status, json.loads(response.read())
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read() or b"{}")
-
-
 def test_two_nodes_exchange_a_referral_and_survive_an_outage(tmp_path: Path):
     a, b = Node(tmp_path, "a"), Node(tmp_path, "b")
     try:
-        for node in (a, b):
-            node.manage("migrate", "--noinput", "-v0")
-            node.manage("createcachetable")
+        migrate_all(a, b)
         b_data = json.loads(b.shell(SETUP_B))
         a_data = json.loads(a.shell(SETUP_A))
         a.start()

@@ -212,3 +212,24 @@ def notification_read(*, actor: Actor, notification: Notification) -> None:
         raise PermissionDenied("not yours")
     if notification.read_at is None:
         Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now())
+
+
+@transaction.atomic
+def organisation_set_listed_for_peers(*, actor: Actor, listed: bool) -> Organisation:
+    """Opt the organisation in to (or out of) referrals from other Corridor servers: it appears in this
+    server's signed directory, which peers read."""
+    _require(actor, "org.manage_members")
+    organisation = actor.organisation
+    before = organisation.listed_for_peers
+    if before == listed:
+        return organisation
+    Organisation.objects.filter(pk=organisation.pk).update(listed_for_peers=listed, updated_at=timezone.now())
+    organisation.listed_for_peers = listed
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=organisation,
+        summary="listing for peer servers changed",
+        changes={"listed_for_peers": [before, listed]},
+    )
+    return organisation

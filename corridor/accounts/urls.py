@@ -10,4 +10,5 @@ urlpatterns = [
     path("api-tokens", views.api_tokens, name="api_tokens"),
     path("api-tokens/<uuid:token_id>/revoke", views.api_token_revoke, name="api_token_revoke"),
     path("switch", views.organisation_switch, name="switch"),
+    path("peers-listing", views.peers_listing, name="peers_listing"),
 ]

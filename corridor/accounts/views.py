@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +19,7 @@ from corridor.accounts import selectors, services
 from corridor.accounts.capabilities import ROLE_CAPABILITIES
 from corridor.accounts.decorators import actor_required, not_found
 from corridor.accounts.forms import ApiTokenForm, MemberAddForm, MemberRoleForm, OrganisationSwitchForm
-from corridor.accounts.models import Membership, Role
+from corridor.accounts.models import Membership, Organisation, Role
 from corridor.accounts.scope import Actor
 from corridor.core.forms import apply_service_errors
 
@@ -33,6 +34,8 @@ def _members_page(request: HttpRequest, actor: Actor, form: MemberAddForm, statu
             "form": form,
             "roles": roles,
             "role_choices": Role.choices,
+            "listing_label": Organisation._meta.get_field("listed_for_peers").verbose_name,
+            "listing_help": Organisation._meta.get_field("listed_for_peers").help_text,
         },
         status=status,
     )
@@ -156,3 +159,11 @@ def organisation_switch(request: HttpRequest, actor: Actor) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         next_url = "/"
     return redirect(next_url)
+
+
+@require_POST
+@actor_required("org.manage_members")
+def peers_listing(request: HttpRequest, actor: Actor) -> HttpResponse:
+    services.organisation_set_listed_for_peers(actor=actor, listed=request.POST.get("listed_for_peers") == "on")
+    messages.success(request, _("Saved"))
+    return redirect(reverse("accounts:members") + "#peers-listing")

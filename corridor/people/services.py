@@ -209,7 +209,7 @@ def _validate_consent(consent: Consent, organisations: Collection[Organisation],
         )
     if consent.purpose != ConsentPurpose.SHARING and (organisations or countries):
         field = "share_with_organisations" if organisations else "share_with_countries"
-        raise ValidationError({field: _("Only consent to share names organisations or countries.")})
+        raise ValidationError({field: _("Only a consent to share can list organisations or countries.")})
     if any(org.pk == consent.person.organisation_id for org in organisations):
         raise ValidationError(
             {"share_with_organisations": _("Your own organisation needs no consent to share: choose others.")}

@@ -50,6 +50,22 @@ def peer_add(*, name: str, url: str, key_text: str, by: str) -> Peer:
 
 
 @transaction.atomic
+def peer_set_key(*, peer: Peer, key_text: str, by: str) -> Peer:
+    """A peer replaced its node key (after a leak, say): trust the new one, compared by phone like the first."""
+    try:
+        key = PublicNodeKey.from_text(key_text)
+    except KeyFormatError as error:
+        raise ValidationError({"public_key": str(error)}) from None
+    if Peer.objects.filter(node_id=key.node_id).exclude(pk=peer.pk).exists() or key.node_id == public_key().node_id:
+        raise ValidationError({"public_key": "This key belongs to another server."})
+    before = PublicNodeKey.from_text(peer.public_key).fingerprint
+    Peer.objects.filter(pk=peer.pk).update(public_key=key.to_text(), node_id=key.node_id, updated_at=timezone.now())
+    peer.public_key, peer.node_id = key.to_text(), key.node_id
+    _audit_peer(peer, "peer key replaced", by, {"fingerprint": [before, key.fingerprint]})
+    return peer
+
+
+@transaction.atomic
 def peer_set_status(*, peer: Peer, status: str, by: str) -> Peer:
     """A suspended peer is neither heard nor sent to; its messages wait in the outbox until resumed."""
     if status not in PeerStatus.values:

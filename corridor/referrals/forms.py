@@ -60,7 +60,8 @@ class ReferralForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        choice_field(self, "person").choices = people
+        # With several people nobody is preselected: referring the wrong person shares the wrong data.
+        choice_field(self, "person").choices = people if len(people) == 1 else [("", _("Choose a person")), *people]
         model_choice_field(self, "receiver").queryset = receivers
         if not may_override:
             del self.fields["override_reason"]

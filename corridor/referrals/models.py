@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from corridor.core.fields import EncryptedTextField
 from corridor.core.models import BaseModel
@@ -112,7 +113,7 @@ class ReferralUpdate(BaseModel):
 
 
 class PeerStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("a trusted peer server", "Active")
     SUSPENDED = "suspended", _("Suspended")
 
 

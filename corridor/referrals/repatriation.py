@@ -36,7 +36,7 @@ SOP_STEPS: tuple[SopStep, ...] = (
         "nationality",
         _("Nationality verification and travel document"),
         "KH",
-        _("Cambodian embassy or consulate in Bangkok"),
+        _("Cambodian embassy in Bangkok, or a Cambodian consulate"),
         21,
     ),
     SopStep(

@@ -9,6 +9,7 @@ headline) is kept in all three languages.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from functools import partial
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
@@ -240,6 +242,16 @@ class Section:
     rows: tuple[Row, ...]
 
 
+def _date(text: str | None) -> str:
+    """An ISO date of the shared copy, written the reader's way."""
+    if not text:
+        return ""
+    try:
+        return date_format(dt.date.fromisoformat(text), "j F Y")
+    except ValueError:
+        return text
+
+
 def _label(choices: Any, value: str) -> str:
     try:
         return str(choices(value).label)
@@ -272,7 +284,7 @@ def _rows_names(value: Any) -> Iterator[Row]:
 def _rows_gender_age(value: Any) -> Iterator[Row]:
     yield Row(_("Gender"), _label(Gender, value["gender"]))
     if value.get("date_of_birth"):
-        yield Row(_("Date of birth"), value["date_of_birth"])
+        yield Row(_("Date of birth"), _date(value["date_of_birth"]))
     elif value.get("estimated_age") is not None:
         yield Row(_("Estimated age"), str(value["estimated_age"]))
 
@@ -306,7 +318,7 @@ def _rows_summary(value: Any) -> Iterator[Row]:
     yield Row(_("Title"), value["title"])
     if value.get("summary"):
         yield Row(_("Summary"), value["summary"])
-    yield Row(_("Opened on"), value["opened_on"])
+    yield Row(_("Opened on"), _date(value["opened_on"]))
 
 
 def _rows_parties(value: Any) -> Iterator[Row]:
@@ -329,11 +341,11 @@ def _rows_violations(value: Any) -> Iterator[Row]:
 def _rows_timeline(value: Any) -> Iterator[Row]:
     for item in value:
         text = " — ".join(part for part in (item.get("place", ""), item["text"]) if part)
-        yield Row(f"{item['on']} · {_label(EventKind, item['kind'])}", text)
+        yield Row(f"{_date(item['on'])} · {_label(EventKind, item['kind'])}", text)
 
 
 def _rows_wage_claim(value: Any) -> Iterator[Row]:
-    total = _("%(amount)s baht (as of %(date)s)") % {"amount": value["total"], "date": value["as_of"]}
+    total = _("%(amount)s baht (as of %(date)s)") % {"amount": value["total"], "date": _date(value["as_of"])}
     yield Row(_("Total owed"), total)
     for line in value["lines"]:
         yield Row(_pick(line["basis"]), _pick(line["text"]))
@@ -341,13 +353,15 @@ def _rows_wage_claim(value: Any) -> Iterator[Row]:
 
 def _rows_screening(value: Any) -> Iterator[Row]:
     for item in value:
-        yield Row(f"{_pick(item['title'])} ({item['on']})", _pick(item["headline"]))
+        yield Row(f"{_pick(item['title'])} ({_date(item['on'])})", _pick(item["headline"]))
 
 
 def _rows_outcomes(value: Any) -> Iterator[Row]:
     for item in value:
         amount = f"{item['amount']} {item['currency']} " if item.get("amount") else ""
-        yield Row(f"{item['on']} · {_label(OutcomeKind, item['kind'])}", f"{amount}{item.get('notes', '')}".strip())
+        yield Row(
+            f"{_date(item['on'])} · {_label(OutcomeKind, item['kind'])}", f"{amount}{item.get('notes', '')}".strip()
+        )
 
 
 ROWS: dict[str, Callable[[Any], Iterator[Row]]] = {

@@ -18,13 +18,16 @@ from corridor.accounts.services import organisation_create
 from corridor.audit.models import AuditAction, AuditEntry
 from corridor.audit.services import audit_record
 from corridor.cases import services as case_services
+from corridor.cases.models import Case
 from corridor.core.demo import names
-from corridor.core.demo.names import PLA
+from corridor.core.demo.names import PLA, RMH
 from corridor.core.demo.plan import AUDIT_LABEL, BuildSummary, CasePlan, corridor_plan, employer_spec, province_names
+from corridor.core.demo.referrals import demo_consent, demo_referral
 from corridor.core.demo.screening import demo_assessment, demo_wage_claim
 from corridor.parties import services as party_services
 from corridor.parties.models import Employer, Recruiter, Workplace
 from corridor.people import services as people_services
+from corridor.people.models import Person
 
 
 class CorridorWriter:
@@ -39,6 +42,7 @@ class CorridorWriter:
         self.employers: dict[tuple[str, str], tuple[Employer, Workplace | None]] = {}
         self.recruiters: dict[tuple[str, str], Recruiter] = {}
         self.people = 0
+        self.rmh_cases = 0
 
     def organisations_and_staff(self) -> None:
         # One hash for the shared, published demo password: hashing it per user would cost most of the
@@ -130,6 +134,24 @@ class CorridorWriter:
             self.recruiters[slug, key] = party_services.recruiter_create(actor=actor, **values)
         return self.recruiters[slug, key]
 
+    def _consent_and_referral(self, plan: CasePlan, editor: Actor, case: Case, worker: Person) -> None:
+        """Workers of the Thai NGO consent to sharing with Cambodian organisations; one case in four is
+        referred to the legal-aid NGO in Phnom Penh."""
+        if plan.organisation != RMH or case.sensitivity == "sensitive":
+            return
+        demo_consent(actor=editor, person=worker, given_on=case.opened_on)
+        self.rmh_cases += 1
+        if self.rmh_cases % 4 == 0:
+            receiver = next(a for a in self.actors.values() if a.organisation.slug == PLA and a.role == "caseworker")
+            demo_referral(
+                sender=editor,
+                receiver=receiver,
+                receiver_org=self.organisations[PLA],
+                case=case,
+                worker=worker,
+                index=self.rmh_cases // 4,
+            )
+
     def _case(self, plan: CasePlan) -> None:
         editor = self.actors[plan.editor]
         assignee = self.users[plan.assignee] if plan.assignee else None
@@ -158,6 +180,7 @@ class CorridorWriter:
             if case.sensitivity == "sensitive":
                 demo_assessment(actor=editor, case=case, worker=workers[0], violation_codes=codes)
             demo_wage_claim(actor=editor, case=case, worker=workers[0], violation_codes=codes)
+            self._consent_and_referral(plan, editor, case, workers[0])
         for kind, occurred_on, place, description in plan.events:
             case_services.event_add(
                 actor=editor, case=case, kind=kind, occurred_on=occurred_on, description=description, place=place

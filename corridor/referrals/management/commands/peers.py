@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from corridor.referrals.federated import peer_add, peer_set_status, peer_sync
+from corridor.referrals.federated import peer_add, peer_set_key, peer_set_status, peer_sync
 from corridor.referrals.federation.directory import SyncFailed
 from corridor.referrals.federation.envelope import PublicNodeKey
 from corridor.referrals.federation.node import FederationOff, public_key
@@ -19,8 +19,9 @@ BY = "manage.py peers"
 class Command(BaseCommand):
     help = (
         "Show this server's public key and fingerprint (`peers key`), list the peers (`peers list`), trust a peer "
-        "(`peers add NAME URL KEY`), read its directory of organisations (`peers sync NAME`), or stop and restart "
-        "exchange with it (`peers suspend NAME`, `peers resume NAME`). Compare fingerprints by phone before trusting."
+        "(`peers add NAME URL KEY`, or `peers rekey NAME KEY` when it replaced its key), read its directory of "
+        "organisations (`peers sync NAME`), or stop and restart exchange with it (`peers suspend NAME`, "
+        "`peers resume NAME`). Compare fingerprints by phone before trusting."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -31,6 +32,9 @@ class Command(BaseCommand):
         add.add_argument("name")
         add.add_argument("url")
         add.add_argument("key")
+        rekey = sub.add_parser("rekey")
+        rekey.add_argument("name")
+        rekey.add_argument("key")
         for action in ("sync", "suspend", "resume"):
             sub.add_parser(action).add_argument("name")
 
@@ -79,6 +83,14 @@ class Command(BaseCommand):
             self.stderr.write(f"Directory not read: {error}. Run `peers sync {peer.name}` once it is reachable.")
             return
         self.stdout.write(f"{peer.name} lists {len(organisations)} organisations that receive referrals.")
+
+    def _rekey(self, options: dict[str, Any]) -> None:
+        try:
+            peer = peer_set_key(peer=self._peer(options["name"]), key_text=options["key"], by=BY)
+        except ValidationError as error:
+            raise CommandError("; ".join(error.messages)) from None
+        fingerprint = PublicNodeKey.from_text(peer.public_key).fingerprint
+        self.stdout.write(f"New key for {peer.name}, fingerprint {fingerprint}: compare it with their administrator.")
 
     def _suspend(self, options: dict[str, Any]) -> None:
         peer_set_status(peer=self._peer(options["name"]), status="suspended", by=BY)
