@@ -82,8 +82,11 @@ def owner_records(a_case, caseworker, org_admin):
 
     claim = wage_claim_save(actor=actor, case=a_case, facts=facts(month(2025, 7, wages_paid=9000)))
     from conftest import make_organisation
+    from corridor.accounts.models import Notification
+    from corridor.accounts.services import notify
     from corridor.referrals.services import referral_send
 
+    notify(users=[caseworker], organisation=a_case.organisation, text=lambda: "A note", url="/")
     cases.case_person_add(actor=actor, case=a_case, person=person, role="worker")
     referral = referral_send(
         actor=actor_of(org_admin),
@@ -116,6 +119,7 @@ def owner_records(a_case, caseworker, org_admin):
         "code": "ilo-11",
         "claim_id": claim.pk,
         "referral_id": referral.pk,
+        "notification_id": Notification.objects.filter(user=caseworker).first().pk,
         "step": "identification",
     }
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from corridor.accounts.capabilities import ROLE_CAPABILITIES
+from corridor.accounts.selectors import notifications_of
 
 
 def actor(request: HttpRequest) -> dict[str, Any]:
@@ -14,4 +15,6 @@ def actor(request: HttpRequest) -> dict[str, Any]:
     return {
         "actor": current,
         "caps": ROLE_CAPABILITIES.get(current.role, frozenset()),
+        # Lazy: counted only when a template shows it (one indexed query).
+        "unread_notifications": lambda: notifications_of(actor=current).filter(read_at__isnull=True).count(),
     }

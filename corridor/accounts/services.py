@@ -207,6 +207,14 @@ def notify(
     return notifications
 
 
+def notifications_read_all(*, actor: Actor) -> int:
+    if actor.user is None:
+        return 0
+    return Notification.objects.filter(user=actor.user, organisation=actor.organisation, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
 def notification_read(*, actor: Actor, notification: Notification) -> None:
     if actor.user is None or notification.user_id != actor.user.pk:
         raise PermissionDenied("not yours")

@@ -11,4 +11,7 @@ urlpatterns = [
     path("api-tokens/<uuid:token_id>/revoke", views.api_token_revoke, name="api_token_revoke"),
     path("switch", views.organisation_switch, name="switch"),
     path("peers-listing", views.peers_listing, name="peers_listing"),
+    path("notifications", views.notifications, name="notifications"),
+    path("notifications/read", views.notifications_read_all, name="notifications_read_all"),
+    path("notifications/<uuid:notification_id>/open", views.notification_open, name="notification_open"),
 ]

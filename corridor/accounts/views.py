@@ -8,6 +8,7 @@ from uuid import UUID
 from allauth.account.forms import ResetPasswordForm
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -167,3 +168,28 @@ def peers_listing(request: HttpRequest, actor: Actor) -> HttpResponse:
     services.organisation_set_listed_for_peers(actor=actor, listed=request.POST.get("listed_for_peers") == "on")
     messages.success(request, _("Saved"))
     return redirect(reverse("accounts:members") + "#peers-listing")
+
+
+@actor_required()
+def notifications(request: HttpRequest, actor: Actor) -> HttpResponse:
+    page = Paginator(selectors.notifications_of(actor=actor), 25).get_page(request.GET.get("page"))
+    return render(request, "accounts/notifications.html", {"page_obj": page, "notifications": page.object_list})
+
+
+@require_POST
+@actor_required()
+def notification_open(request: HttpRequest, actor: Actor, notification_id: UUID) -> HttpResponse:
+    """Mark it read and go to what it is about (a page that checks access itself)."""
+    notification = selectors.notifications_of(actor=actor).filter(pk=notification_id).first()
+    if notification is None:
+        raise not_found(request, actor)
+    services.notification_read(actor=actor, notification=notification)
+    target = notification.url if url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None) else "/"
+    return redirect(target)
+
+
+@require_POST
+@actor_required()
+def notifications_read_all(request: HttpRequest, actor: Actor) -> HttpResponse:
+    services.notifications_read_all(actor=actor)
+    return redirect("accounts:notifications")
