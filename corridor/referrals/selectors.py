@@ -15,6 +15,8 @@ from corridor.accounts.scope import NOTHING, Actor, case_q
 from corridor.referrals.models import (
     OPEN_STATUSES,
     SHARED_VISIBLE_STATUSES,
+    Direction,
+    FederationMessage,
     PeerStatus,
     Referral,
     ReferralStatus,
@@ -129,3 +131,15 @@ def receivers_for(*, actor: Actor) -> QuerySet[Organisation]:
 def repatriation_steps(*, referral: Referral) -> QuerySet[RepatriationStep]:
     """The return plan of a referral the caller already loaded through referral_get."""
     return referral.steps.all()
+
+
+def delivery_state(*, referral: Referral) -> FederationMessage | None:
+    """The newest message this server queued for the referral's peer: whether the other server has it."""
+    if referral.peer_id is None:
+        return None
+    return (
+        FederationMessage.objects.filter(direction=Direction.OUT, referral_id=referral.pk)
+        .defer("body")
+        .order_by("-created_at")
+        .first()
+    )

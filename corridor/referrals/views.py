@@ -98,6 +98,7 @@ def render_referral(
             "form": form,
             "overdue": selectors.is_overdue(referral),
             "steps": _steps(referral),
+            "delivery": selectors.delivery_state(referral=referral),
             "step_statuses": StepStatus.choices,
             "may_edit_steps": _may_edit_steps(actor, referral),
             "step_form": step_form,

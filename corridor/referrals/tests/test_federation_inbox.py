@@ -153,3 +153,48 @@ def test_it_applies_a_return_plan_step_from_the_peer(peer, receiver):
     assert post(raw).status_code == 200
     saved = referral.steps.get(code="nationality")
     assert saved.status == "done" and saved.evidence == "Certificate of identity CI-1182"
+
+
+def test_it_tells_the_sender_whether_the_peer_has_the_referral(peer, org, other_org, client_of, db):
+    import datetime as dt
+
+    from conftest import actor_of, make_member
+    from corridor.cases.services import case_open, case_person_add
+    from corridor.people.services import consent_record, person_create
+    from corridor.referrals.federation.directory import mirror
+    from corridor.referrals.federation.outbox import deliver_peer
+    from corridor.referrals.services import referral_send
+    from corridor.referrals.tests.conftest import ALL_CHECKS
+
+    receiver = mirror(
+        peer, {"id": "5e0c8b1a-1111-4222-8333-944455556666", "name_en": "Phnom Penh Legal Aid", "country": "KH"}
+    )
+    user = make_member(org, "caseworker")
+    actor = actor_of(user)
+    case = case_open(actor=actor, title="Unpaid wages", opened_on=dt.date(2026, 10, 1))
+    person = person_create(actor=actor, name_latin="Sok Dara")
+    case_person_add(actor=actor, case=case, person=person, role="worker")
+    for purpose, countries in (("services", []), ("sharing", ["KH"])):
+        consent_record(
+            actor=actor,
+            person=person,
+            purpose=purpose,
+            method="spoken",
+            given_on=dt.date(2026, 10, 2),
+            checks=ALL_CHECKS,
+            countries=countries,
+        )
+    referral = referral_send(
+        actor=actor,
+        case=case,
+        person=person,
+        receiver=receiver,
+        referral_type="legal_aid",
+        fields=["person.names"],
+        message="Needs a lawyer.",
+    )
+    page = client_of(user).get(f"/referrals/{referral.pk}/").content.decode()
+    assert "Waiting to be sent to Phnom Penh node." in page
+    deliver_peer(str(peer.pk))  # the peer's address (port 9) answers nothing
+    page = client_of(user).get(f"/referrals/{referral.pk}/").content.decode()
+    assert "Not yet received by Phnom Penh node: tried once" in page
