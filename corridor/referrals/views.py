@@ -148,7 +148,7 @@ def referral_update(request: HttpRequest, actor: Actor, referral_id: UUID) -> Ht
         else:
             messages.success(request, _("Saved. The other organisation can see it now."))
             return redirect("referrals:detail", referral_id=referral.pk)
-    return render_referral(request, actor, referral, form=form, status=400)
+    return render_referral(request, actor, referral, form=form, status=422)
 
 
 @actor_required("referral.send")
@@ -212,7 +212,7 @@ def referral_new(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRespo
             "consent_problems": _consent_problems(form, case),
             "may_override": may_override,
         },
-        status=400 if bound and form.errors else 200,
+        status=422 if bound and form.errors else 200,
     )
 
 
@@ -248,4 +248,4 @@ def repatriation_step(request: HttpRequest, actor: Actor, referral_id: UUID, ste
         else:
             messages.success(request, _("Step saved. Both organisations see it."))
             return redirect(reverse("referrals:detail", args=[referral.pk]) + "#plan")
-    return render_referral(request, actor, referral, step_form=form, status=400)
+    return render_referral(request, actor, referral, step_form=form, status=422)

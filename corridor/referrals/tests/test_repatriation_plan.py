@@ -71,4 +71,4 @@ def test_it_saves_a_step_through_the_page_and_denies_outsiders(repatriation, rec
     assert repatriation.steps.get(code="reception").status == "done"
     assert_denied(client_of(third_worker).post(url, data))
     bad = client_of(receiver_worker).post(url, {**data, "done_on": ""})
-    assert bad.status_code == 400
+    assert bad.status_code == 422

@@ -49,7 +49,7 @@ def test_it_sends_and_goes_to_the_referral(a_case, consented, caseworker, client
 
 def test_it_explains_missing_consent_and_sends_nothing(a_case, worker, caseworker, client_of, other_org):
     response = client_of(caseworker).post(reverse("referral_new", args=[a_case.pk]), form_data(worker, other_org))
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Consent is missing" in response.content.decode()
     assert not Referral.objects.exists()
 
@@ -73,7 +73,7 @@ def test_it_lists_referrals_received_and_sent(referral, caseworker, receiver_wor
 def test_it_answers_through_the_page(referral, receiver_worker, client_of):
     client = client_of(receiver_worker)
     bad = client.post(reverse("referrals:update", args=[referral.pk]), {"kind": "declined", "text": ""})
-    assert bad.status_code == 400
+    assert bad.status_code == 422
     good = client.post(reverse("referrals:update", args=[referral.pk]), {"kind": "accepted"})
     assert good.status_code == 302
     referral.refresh_from_db()
