@@ -74,7 +74,9 @@ def test_it_refers_a_worker_across_the_border_and_hears_back_in_khmer(page: Page
         refer.click()
     page.select_option("select[name=person]", str(worker.pk))
     page.select_option("select[name=receiver]", str(receiver_org.pk))
-    page.select_option("select[name=referral_type]", ReferralType.LEGAL_AID.value)
+    # Choosing a type redraws its fields over htmx: wait for that answer before going on.
+    with page.expect_response(lambda response: response.request.method == "POST" and "/referrals/new" in response.url):
+        page.select_option("select[name=referral_type]", ReferralType.LEGAL_AID.value)
     expect(page.locator("select[name=referral_type] option:checked")).to_have_text(
         in_english(ReferralType.LEGAL_AID.label)
     )
