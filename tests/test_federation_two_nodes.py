@@ -13,7 +13,7 @@ import pytest
 from bench.twonodes import Node, migrate_all
 from corridor.referrals.federation.envelope import seal
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.own_servers]
 
 SETUP_B = """
 import json

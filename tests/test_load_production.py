@@ -10,9 +10,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from bench.load import run as load_run
 from corridor.core.tests.test_production_settings import BASE_DIR, production_env
 from corridor.core.tests.test_serve import START_TIMEOUT, free_port, get, group_alive, kill_group
+
+pytestmark = pytest.mark.own_servers
 
 SECONDS = 10
 PROCESSES = 3
