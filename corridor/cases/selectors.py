@@ -125,14 +125,19 @@ def case_detail_parts(*, case: Case) -> dict[str, object]:
         "attachments": list(case.attachments.select_related("created_by")),
         "outcomes": list(case.outcomes.all()),
         "reports": list(case.reports.order_by("created_at")),
-        "assessments": _latest_assessments(case),
-        "wage_claim": case.wage_claims.select_related("created_by").order_by("-revision").first(),
+        "assessments": latest_assessments(case=case),
+        "wage_claim": latest_wage_claim(case=case),
         # Referrals are read here, not through corridor.referrals, because the case is already in scope.
         "referrals": list(case.referrals.select_related("receiver", "person").defer("shared").order_by("-created_at")),
     }
 
 
-def _latest_assessments(case: Case) -> list[Any]:
+def latest_wage_claim(*, case: Case) -> Any:
+    """The newest revision of the case's wage claim, or None."""
+    return case.wage_claims.select_related("created_by").order_by("-revision").first()
+
+
+def latest_assessments(*, case: Case) -> list[Any]:
     """The newest revision of each screening instrument used on the case."""
     latest: dict[str, Any] = {}
     for assessment in case.assessments.select_related("created_by").order_by("instrument_code", "-revision"):

@@ -103,14 +103,7 @@ def sharing_basis(*, person: Person, receiver: Organisation) -> SharingBasis:
         None,
     )
     sharing = next(
-        (
-            c
-            for c in active
-            if c.purpose == ConsentPurpose.SHARING
-            and c.is_informed
-            and (receiver in c.share_with_organisations.all() or receiver.country in c.share_with_countries)
-        ),
-        None,
+        (c for c in active if c.purpose == ConsentPurpose.SHARING and c.is_informed and _covers(c, receiver)), None
     )
     problems: list[str] = []
     if services is None:
@@ -120,15 +113,16 @@ def sharing_basis(*, person: Person, receiver: Organisation) -> SharingBasis:
     return SharingBasis(sharing=sharing, services=services, problems=tuple(problems))
 
 
+def _covers(consent: Consent, receiver: Organisation) -> bool:
+    """A consent to share covers the receiver when it names it, or names its country."""
+    return receiver in consent.share_with_organisations.all() or receiver.country in consent.share_with_countries
+
+
 def _missing(purpose: str, active: list[Consent], receiver: Organisation) -> str:
     """Say what is missing as precisely as the records allow, so the caseworker knows what to ask."""
     candidates = [c for c in active if c.purpose == purpose]
     if purpose == ConsentPurpose.SHARING:
-        candidates = [
-            c
-            for c in candidates
-            if receiver in c.share_with_organisations.all() or receiver.country in c.share_with_countries
-        ]
+        candidates = [c for c in candidates if _covers(c, receiver)]
         if not candidates:
             return _("The person has not agreed to share information with %(organisation)s.") % {
                 "organisation": receiver.name

@@ -141,7 +141,7 @@ def _summary(referral: Referral) -> ReferralSummaryOut:
         receiver=_org(referral.receiver),
         respond_by=referral.respond_by,
         complete_by=referral.complete_by,
-        overdue=selectors.is_overdue(referral),
+        overdue=referral.overdue,  # type: ignore[attr-defined]
         created_at=referral.created_at,
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from corridor.accounts.models import Organisation
@@ -44,12 +44,10 @@ def overdue_q(today: object = None) -> Q:
     return Q(status__in=WAITING, respond_by__lt=day) | Q(status=ReferralStatus.ACCEPTED, complete_by__lt=day)
 
 
-def is_overdue(referral: Referral) -> bool:
-    today = timezone.localdate()
-    if referral.status in WAITING:
-        return referral.respond_by < today
-    return (
-        referral.status == ReferralStatus.ACCEPTED and referral.complete_by is not None and referral.complete_by < today
+def _with_overdue(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
+    """`overdue` on every row, computed by the database from overdue_q: one rule for lists, pages and API."""
+    return referrals.annotate(
+        overdue=Case(When(overdue_q(), then=Value(True)), default=Value(False), output_field=BooleanField())
     )
 
 
@@ -71,12 +69,17 @@ def referral_list(*, actor: Actor, filters: ReferralFilters) -> QuerySet[Referra
         referrals = referrals.filter(overdue_q())
     elif filters.status in ReferralStatus.values:
         referrals = referrals.filter(status=filters.status)
-    return referrals.select_related("sender", "receiver", "case").defer("shared").order_by("-created_at", "pk")
+    return (
+        _with_overdue(referrals)
+        .select_related("sender", "receiver", "case")
+        .defer("shared")
+        .order_by("-created_at", "pk")
+    )
 
 
 def referral_get(*, actor: Actor, referral_id: UUID | str) -> Referral | None:
     return (
-        referrals_visible_to(actor)
+        _with_overdue(referrals_visible_to(actor))
         .select_related("sender", "receiver", "case", "person", "consent", "peer")
         .filter(pk=referral_id)
         .first()

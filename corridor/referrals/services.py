@@ -360,16 +360,21 @@ def notify_other_side(referral: Referral, kind: str) -> None:
         tell_receiver(referral, text)
 
 
+def side_of(actor: Actor, referral: Referral) -> tuple[str, str]:
+    """Which side of the referral the actor's organisation is on, and the capability that side acts with.
+    Pages ask it to offer only what the services will accept."""
+    if actor.organisation.pk == referral.receiver_id:
+        return "receiver", "referral.respond"
+    if actor.organisation.pk == referral.sender_id:
+        return "sender", "referral.send"
+    raise PermissionDenied("not a party to the referral")
+
+
 @transaction.atomic
 def referral_update(*, actor: Actor, referral: Referral, change: Change) -> ReferralUpdate:
     """A member of this server answers, updates or withdraws a referral of their organisation."""
     locked = Referral.objects.select_for_update().select_related("sender", "receiver").get(pk=referral.pk)
-    if actor.organisation.pk == locked.receiver_id:
-        side, capability = "receiver", "referral.respond"
-    elif actor.organisation.pk == locked.sender_id:
-        side, capability = "sender", "referral.send"
-    else:
-        raise PermissionDenied("not a party to the referral")
+    side, capability = side_of(actor, locked)
     require(actor, capability)
     check_step(locked, change, side)
     before = locked.status
@@ -443,8 +448,12 @@ class StepChange:
     evidence: str = ""
 
 
+def plan_frozen(referral: Referral) -> bool:
+    return referral.status in WIPES_SHARED
+
+
 def check_step_change(referral: Referral, change: StepChange) -> None:
-    if referral.status in (S.DECLINED, S.REVOKED):
+    if plan_frozen(referral):
         raise RefusedByStep(_("This referral is closed: its return plan can no longer change."))
     if change.status not in StepStatus.values:
         raise ValidationError({"status": _("Choose a status.")})
@@ -472,12 +481,7 @@ def apply_step_change(step: RepatriationStep, change: StepChange) -> dict[str, l
 def repatriation_step_update(*, actor: Actor, referral: Referral, code: str, change: StepChange) -> RepatriationStep:
     """Either organisation of a repatriation referral records a step: the plan is theirs together."""
     locked = Referral.objects.select_for_update().select_related("sender", "receiver").get(pk=referral.pk)
-    if actor.organisation.pk == locked.receiver_id:
-        require(actor, "referral.respond")
-    elif actor.organisation.pk == locked.sender_id:
-        require(actor, "referral.send")
-    else:
-        raise PermissionDenied("not a party to the referral")
+    require(actor, side_of(actor, locked)[1])
     step = RepatriationStep.objects.filter(referral=locked, code=code).first()
     if step is None:
         raise ValidationError(_("This referral has no such step."))

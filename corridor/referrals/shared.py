@@ -22,6 +22,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from corridor.cases.models import Case, EventKind, OutcomeKind, PartyRole, ViolationType
+from corridor.cases.selectors import latest_assessments, latest_wage_claim
 from corridor.core.models import Country, Province
 from corridor.parties.models import Sector
 from corridor.people.models import (
@@ -135,7 +136,7 @@ def _wage_claim(case: Case, person: Person) -> dict[str, Any] | None:
     from corridor.rights.explain import basis_text, describe_line
     from corridor.rights.storage import claim_from_json
 
-    claim = case.wage_claims.order_by("-revision").first()
+    claim = latest_wage_claim(case=case)
     if claim is None:
         return None
     stored = claim_from_json(claim.result)
@@ -159,10 +160,7 @@ def _screening(case: Case, person: Person) -> list[dict[str, Any]]:
     from corridor.screening.rules import Result
 
     results = []
-    latest: dict[str, Any] = {}
-    for assessment in case.assessments.order_by("instrument_code", "-revision"):
-        latest.setdefault(assessment.instrument_code, assessment)
-    for assessment in latest.values():
+    for assessment in latest_assessments(case=case):
         instrument = assessment.instrument
         if instrument is None:
             continue

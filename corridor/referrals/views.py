@@ -45,7 +45,6 @@ def referral_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     status = request.GET.get("status", "")
     referrals = selectors.referral_list(actor=actor, filters=selectors.ReferralFilters(box=box, status=status))
     page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
-    overdue = {r.pk for r in page.object_list if selectors.is_overdue(r)}
     return render(
         request,
         "referrals/list.html",
@@ -55,15 +54,13 @@ def referral_list(request: HttpRequest, actor: Actor) -> HttpResponse:
             "statuses": [("open", _("Open")), ("overdue", _("Overdue")), *ReferralStatus.choices],
             "page_obj": page,
             "referrals": page.object_list,
-            "overdue": overdue,
         },
     )
 
 
 def _actions(actor: Actor, referral: Referral) -> list[str]:
     """The updates this member may write now, in the order the page offers them."""
-    side = "receiver" if referral.receiver_id == actor.organisation.pk else "sender"
-    capability = "referral.respond" if side == "receiver" else "referral.send"
+    side, capability = services.side_of(actor, referral)
     if not actor.can(capability):
         return []
     return [kind for kind, step in services.STEPS.items() if step.side == side and referral.status in step.after]
@@ -96,7 +93,7 @@ def render_referral(
             "kinds": UpdateKind,
             "outcomes": ServiceOutcome.choices,
             "form": form,
-            "overdue": selectors.is_overdue(referral),
+            "overdue": referral.overdue,  # type: ignore[attr-defined]
             "steps": _steps(referral),
             "delivery": selectors.delivery_state(referral=referral),
             "step_statuses": StepStatus.choices,
@@ -118,10 +115,7 @@ def _steps(referral: Referral) -> list[Any]:
 
 
 def _may_edit_steps(actor: Actor, referral: Referral) -> bool:
-    if referral.status in (ReferralStatus.DECLINED, ReferralStatus.REVOKED):
-        return False
-    capability = "referral.respond" if referral.receiver_id == actor.organisation.pk else "referral.send"
-    return actor.can(capability)
+    return not services.plan_frozen(referral) and actor.can(services.side_of(actor, referral)[1])
 
 
 @actor_required("referral.view")

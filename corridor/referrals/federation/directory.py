@@ -93,9 +93,12 @@ def mirror(peer: Peer, entry: dict[str, Any]) -> Organisation:
         RemoteOrganisation.objects.create(organisation=organisation, peer=peer, remote_id=remote_id)
         return organisation
     organisation = link.organisation
-    for name, value in values.items():
-        setattr(organisation, name, value)
-    organisation.save(update_fields=[*values, "updated_at"])
+    # Every offer carries its sender's entry: write only when the peer changed something.
+    changed = [name for name, value in values.items() if getattr(organisation, name) != value]
+    for name in changed:
+        setattr(organisation, name, values[name])
+    if changed:
+        organisation.save(update_fields=[*changed, "updated_at"])
     if not link.listed:
         RemoteOrganisation.objects.filter(pk=link.pk).update(listed=True)
     return organisation
